@@ -1,0 +1,31 @@
+using Evaluator.Hosting;
+using Evaluator.Json;
+using Evaluator.Rubrics;
+using Evaluator.Server.Api;
+
+namespace Evaluator.Server.Hosting;
+
+public static class ServerSetup
+{
+    public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddEvaluatorCore(builder.Configuration);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
+        return builder;
+    }
+
+    public static WebApplication MapEvaluatorServer(this WebApplication app)
+    {
+        // Load the rubrics now: a broken rubric folder stops the app at start with file:line errors.
+        app.Services.GetRequiredService<RubricSet>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapOpenApi();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapCases();
+        return app;
+    }
+}
