@@ -1,7 +1,9 @@
+using Evaluator.Data;
 using Evaluator.Hosting;
 using Evaluator.Json;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Server.Hosting;
 
@@ -20,6 +22,7 @@ public static class ServerSetup
     {
         // Load the rubrics now: a broken rubric folder stops the app at start with file:line errors.
         app.Services.GetRequiredService<RubricSet>();
+        MigrateDatabase(app.Services);
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -27,5 +30,12 @@ public static class ServerSetup
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapCases();
         return app;
+    }
+
+    /// <summary>Creates or upgrades the SQLite database before the first request.</summary>
+    private static void MigrateDatabase(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.Migrate();
     }
 }
