@@ -1,8 +1,6 @@
-using Evaluator.Data;
 using Evaluator.Interviews;
 using Evaluator.Json;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Evaluator.Server.Hubs;
@@ -27,18 +25,7 @@ public static class InterviewHubSetup
     {
         // Resolve the configured voice now, so a wrong Ai:Interviewer stops the app at start with the key's name.
         app.Services.GetRequiredService<IInterviewerVoice>();
-        UseWriteAheadLog(app.Services);
         app.MapHub<InterviewHub>(InterviewHub.Path);
         return app;
-    }
-
-    /// <summary>
-    /// Write-ahead logging lets readers (Resume, reports) run beside the one writer and makes each commit a single append;
-    /// the mode is stored in the database file, so setting it once at start is enough.
-    /// </summary>
-    private static void UseWriteAheadLog(IServiceProvider services)
-    {
-        using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
     }
 }
