@@ -22,6 +22,11 @@ public static class AiServices
 
         services.AddSingleton(sp => OnnxEmbeddingGenerator.Create(sp.GetRequiredService<IOptions<AiOptions>>().Value.Onnx));
 
+        services.AddSingleton(sp => new CriterionEmbeddingCache(
+            sp.GetRequiredService<OnnxEmbeddingGenerator>(), sp.GetRequiredService<IOptions<AiOptions>>().Value.Onnx));
+        services.AddSingleton<HybridScorer>();
+        services.AddKeyedSingleton<IAnswerScorer>("onnx", (sp, _) => sp.GetRequiredService<HybridScorer>());
+
         services.AddSingleton<LlmJudge>();
         services.AddKeyedSingleton<IAnswerScorer>("llm", (sp, _) => sp.GetRequiredService<LlmJudge>());
         return services;
