@@ -12,7 +12,7 @@ public static class AiTestHost
     {
         var values = new Dictionary<string, string?>
         {
-            ["Rubrics:Path"] = TestPaths.Rubrics,
+            ["Rubrics:Path"] = RubricFolder.Value,
             ["Prompts:Path"] = Path.Combine(TestPaths.RepoRoot, "prompts"),
             ["Ai:Scorer"] = "llm",
             ["Ai:Llm:Provider"] = "openai-compatible",
@@ -28,6 +28,17 @@ public static class AiTestHost
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         return new ServiceCollection().AddLogging().AddEvaluatorCore(configuration).BuildServiceProvider(validateScopes: true);
     }
+
+    /// <summary>The shipped framework with a frozen one-criterion-per-dimension news-feed case (Assets/ai-rubrics).</summary>
+    private static readonly Lazy<string> RubricFolder = new(() =>
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "evaluator-ai-rubrics-" + Environment.ProcessId);
+        Directory.CreateDirectory(folder);
+        File.Copy(Path.Combine(TestPaths.Rubrics, "framework.yaml"), Path.Combine(folder, "framework.yaml"), overwrite: true);
+        foreach (var file in Directory.GetFiles(Path.Combine(TestPaths.RepoRoot, "tests", "Evaluator.Tests", "Assets", "ai-rubrics"), "*.yaml"))
+            File.Copy(file, Path.Combine(folder, Path.GetFileName(file)), overwrite: true);
+        return folder;
+    });
 
     public static CaseRubric NewsFeed(IServiceProvider services) => services.GetRequiredService<RubricSet>().Get("news-feed");
 }

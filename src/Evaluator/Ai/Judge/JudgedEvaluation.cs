@@ -1,47 +1,46 @@
-using Evaluator.Rubrics;
 using Evaluator.Scoring;
 
 namespace Evaluator.Ai;
 
-/// <summary>Turns the judge's verdicts into an Evaluation: median over samples, evidence checked, local flags kept.</summary>
+/// <summary>
+/// Turns the judge's verdicts into an Evaluation: median level over samples, every quote located in the answer,
+/// levels cut back to what verified evidence supports, then the local scorer's caps and flags.
+/// </summary>
 internal static class JudgedEvaluation
 {
-    public static Evaluation Build(string id, CaseRubric rubric, string answer, Evaluation baseline, IReadOnlyList<JudgedDimension> judged)
+    public static Evaluation Build(string id, AnswerAnalyzer analyzer, AnswerAnalysis analysis, IReadOnlyList<JudgedDimension> judged)
     {
-        var locator = new EvidenceLocator(answer);
+        var locator = new EvidenceLocator(analysis.Answer);
         var disagreement = false;
-        var dimensions = new Dictionary<string, DimensionResult>();
+        var results = new Dictionary<string, CriterionResult>(StringComparer.Ordinal);
         foreach (var dimension in judged)
-        {
-            var results = new List<CriterionResult>();
-            var missing = new List<MissingCriterion>();
-            foreach (var criterion in rubric.Dimensions[dimension.Id])
+            foreach (var criterion in analysis.Rubric.Dimensions[dimension.Id])
             {
                 var verdicts = dimension.Samples.Select(s => s[criterion.Id]).ToList();
                 var median = Median(verdicts.Select(v => v.Level));
                 disagreement |= verdicts.Any(v => v.Level != median);
-                var claimed = verdicts.Where(v => v.Level == median).SelectMany(v => v.Evidence).ToList();
-                var verified = claimed.Select(locator.Locate).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-                var level = Supported(median, verified);
-                if (level == 0) missing.Add(new MissingCriterion(criterion.Id, criterion.Probes[0]));
-                else results.Add(new CriterionResult(criterion.Id, level, verified));
+                var claimed = verdicts.Where(v => v.Level == median).SelectMany(v => v.Evidence).Distinct(StringComparer.Ordinal).ToList();
+                var verified = claimed.Select(locator.Locate).OfType<string>().Distinct(StringComparer.Ordinal)
+                    .Where(q => analysis.FindUnit(q) is { CanBeEvidence: true }).ToList();
+                results[criterion.Id] = new CriterionResult(criterion.Id, Supported(analyzer, analysis, criterion.Id, median, claimed.Count, verified), verified);
             }
-            var count = rubric.Dimensions[dimension.Id].Count;
-            var sum = results.Sum(r => r.Level);
-            dimensions[dimension.Id] = new DimensionResult(sum * 100 / (3 * count), (int)Math.Round((double)sum / count, MidpointRounding.AwayFromZero), results, missing);
-        }
 
-        var flags = baseline.Flags.ToList();
-        if (disagreement) flags.Add(LlmJudge.Disagreement);
-        return new Evaluation
-        {
-            Id = id, Case = rubric.Id, Scorer = "llm", RubricVersion = rubric.Version,
-            Overall = (int)dimensions.Values.Average(d => d.Score), Dimensions = dimensions, Flags = flags,
-        };
+        // BuildEvaluation applies the caps: injected or dismissed text never counts, list-like evidence is level 1 at most.
+        var evaluation = analyzer.BuildEvaluation(id, analysis, results, "llm");
+        return disagreement ? evaluation with { Flags = [.. evaluation.Flags, LlmJudge.Disagreement] } : evaluation;
     }
 
-    /// <summary>A level stands only as far as its verified quotes carry it; with none verified it is 0.</summary>
-    private static int Supported(int level, List<string> verified) => verified.Count == 0 ? 0 : level;
+    /// <summary>
+    /// The judge's level stands when all its quotes check out. When some do not, the level is what the quotes
+    /// that do check out support, graded by the local rules (0 with none).
+    /// </summary>
+    private static int Supported(AnswerAnalyzer analyzer, AnswerAnalysis analysis, string criterionId, int level, int claimed, List<string> verified)
+    {
+        if (verified.Count == claimed && (verified.Count > 0 || level == 0)) return level;
+        if (verified.Count == 0) return 0;
+        var units = verified.Select(q => analysis.FindUnit(q)!.Index);
+        return Math.Min(level, analyzer.GradeCriterion(analysis, criterionId, units).Level);
+    }
 
     /// <summary>The lower median, so an even split never rounds a grade up.</summary>
     internal static int Median(IEnumerable<int> levels)

@@ -23,7 +23,7 @@ public sealed partial class LlmJudge(
 
     public async Task<Evaluation> ScoreAsync(string id, CaseRubric rubric, string answer, CancellationToken cancellationToken = default)
     {
-        var baseline = await local.ScoreAsync(id, rubric, answer, cancellationToken).ConfigureAwait(false);
+        var analysis = local.Analyse(rubric, answer);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         try
         {
@@ -41,13 +41,14 @@ public sealed partial class LlmJudge(
                     throw;
                 }
             })).ConfigureAwait(false);
-            return JudgedEvaluation.Build(id, rubric, answer, baseline, dimensions);
+            return JudgedEvaluation.Build(id, local.Analyzer, analysis, dimensions);
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
             var reason = FallbackReason.Describe(ex, options.Value.Llm);
             AiTelemetry.Fallbacks.Add(1);
             LogFallback(logger, id, rubric.Id, reason, ex);
+            var baseline = local.Analyzer.BuildEvaluation(id, analysis, local.Analyzer.GradeAll(analysis), local.Name);
             return baseline with { FallbackFrom = Name, FallbackReason = reason };
         }
     }

@@ -35,7 +35,8 @@ internal static class LlmHttp
                     .AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
                     {
                         FailureRatio = 0.5,
-                        MinimumThroughput = 10,
+                        // Enough calls that one evaluation's retries alone (6 dimensions) rarely open it.
+                        MinimumThroughput = 20,
                         SamplingDuration = TimeSpan.FromSeconds(Math.Max(30, 2 * llm.TimeoutSeconds)),
                         BreakDuration = TimeSpan.FromSeconds(llm.CircuitBreakSeconds),
                     })
