@@ -13,6 +13,7 @@ public static class CliApp
     [
         GradeCommand.Create,
         BatchCommand.Create,
+        AgreementCommand.Create,
         RubricsCommand.Create,
     ];
 
