@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Evaluator.Cli.Commands;
 using Evaluator.Rubrics;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,12 @@ public static class CliApp
             outputIsTerminal: ReferenceEquals(stdout, Console.Out) && !Console.IsOutputRedirected,
             errorIsTerminal: ReferenceEquals(stderr, Console.Error) && !Console.IsErrorRedirected);
 
-        var root = new RootCommand("Grades machine-learning system design answers against rubrics.");
+        // Named for the installed tool, not the assembly, so help reads "evaluator grade ...".
+        var root = new Command("evaluator", "Grades machine-learning system design answers against rubrics.")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
         foreach (var create in Commands) root.Subcommands.Add(create(cli));
 
         var parse = root.Parse(args);

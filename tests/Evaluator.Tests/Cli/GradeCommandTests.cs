@@ -137,6 +137,17 @@ public class GradeCommandTests
         Assert.Equal("local", json.RootElement.GetProperty("scorer").GetString());
     }
 
+    [Fact]
+    public async Task Help_names_the_tool_and_lists_every_command()
+    {
+        var result = await CliRun.InProcessAsync(["--help"]);
+
+        Assert.Equal(ExitCodes.Ok, result.ExitCode);
+        Assert.Contains("evaluator [command] [options]", result.Output, StringComparison.Ordinal);
+        foreach (var command in new[] { "grade", "batch", "agreement", "rubrics" })
+            Assert.Contains($"\n  {command} ", result.Output.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("grade", "-")]
     [InlineData("grade", "--case", "news-feed", "-", "--format", "xml")]
