@@ -59,7 +59,7 @@ public sealed class CliContext(
         {
             return name is null ? services.GetRequiredService<IAnswerScorer>() : services.GetRequiredKeyedService<IAnswerScorer>(name);
         }
-        catch (Exception e) when (e is InvalidOperationException or OptionsValidationException or IOException or ArgumentException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // Registered but cannot start (no model file, no endpoint): say why and what else there is.
             throw new CliInputException($"Scorer '{wanted}' is not available: {e.Message} Scorers: {choices}.");

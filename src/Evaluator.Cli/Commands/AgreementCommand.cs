@@ -14,7 +14,7 @@ public static class AgreementCommand
 {
     public static Command Create(CliContext cli)
     {
-        var input = InputOption.Create("JSONL file of {\"id\", \"case\", \"answer\", \"labels\": {dimension: 0-3}} lines, or - for stdin.");
+        var input = BatchInput.Option("JSONL file of {\"id\", \"case\", \"answer\", \"labels\": {dimension: 0-3}} lines, or - for stdin.");
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var scorer = ScorerOption.Create();
@@ -31,11 +31,11 @@ public static class AgreementCommand
     private static async Task<int> RunAsync(CliContext cli, string inputPath, string format, string? scorerName, CancellationToken ct)
     {
         // A line without usable labels is an error record too: grading it would add nothing to the figures.
-        var lines = InputOption.ReadLines(cli, inputPath)
+        var lines = BatchInput.Read(cli, inputPath)
             .Select(l => l is AnswerLine a && AgreementSummary.CheckLabels(a.Source) is { } problem ? new LineError(a.Line, a.Id, problem) : l)
             .ToList();
         var scorer = cli.Scorer(scorerName);
-        var graded = await BatchGrading.GradeAsync(lines, scorer, InputOption.ProgressConsole(cli), ct).ConfigureAwait(false);
+        var graded = await BatchGrading.GradeAsync(lines, scorer, BatchInput.ProgressConsole(cli), ct).ConfigureAwait(false);
         var summary = AgreementSummary.From(graded);
 
         if (format == "json")

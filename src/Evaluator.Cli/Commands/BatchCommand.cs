@@ -12,7 +12,7 @@ public static class BatchCommand
 {
     public static Command Create(CliContext cli)
     {
-        var input = InputOption.Create("JSONL file, one {\"id\", \"case\", \"answer\"} object per line, or - for stdin.");
+        var input = BatchInput.Option("JSONL file, one {\"id\", \"case\", \"answer\"} object per line, or - for stdin.");
         var output = new Option<string?>("--output") { Description = "Write results to this file instead of stdout." };
         var format = new Option<string>("--format") { Description = "jsonl (one evaluation or error record per line) or csv.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv");
@@ -29,11 +29,11 @@ public static class BatchCommand
 
     private static async Task<int> RunAsync(CliContext cli, string inputPath, string? outputPath, string format, string? scorerName, CancellationToken ct)
     {
-        var lines = InputOption.ReadLines(cli, inputPath);
+        var lines = BatchInput.Read(cli, inputPath);
         var scorer = cli.Scorer(scorerName);
         // Open the output first: an unwritable path should fail before any grading work.
         using var file = outputPath is null ? null : OpenOutput(outputPath);
-        var graded = await BatchGrading.GradeAsync(lines, scorer, InputOption.ProgressConsole(cli), ct).ConfigureAwait(false);
+        var graded = await BatchGrading.GradeAsync(lines, scorer, BatchInput.ProgressConsole(cli), ct).ConfigureAwait(false);
         Write(file ?? cli.Output, graded, format);
 
         var failed = graded.Count(g => g.Error is not null);

@@ -4,13 +4,13 @@ using Spectre.Console;
 
 namespace Evaluator.Cli.Grading;
 
-/// <summary>--input for the commands that read a JSONL batch (batch, agreement).</summary>
-public static class InputOption
+/// <summary>What the commands that read a JSONL batch share (batch, agreement): --input, reading it, progress.</summary>
+public static class BatchInput
 {
-    public static Option<string> Create(string description) => new("--input") { Description = description, Required = true };
+    public static Option<string> Option(string description) => new("--input") { Description = description, Required = true };
 
     /// <summary>Every non-blank line, parsed; a missing file is an input error naming the path.</summary>
-    public static IReadOnlyList<BatchLine> ReadLines(CliContext cli, string path)
+    public static IReadOnlyList<BatchLine> Read(CliContext cli, string path)
     {
         ArgumentNullException.ThrowIfNull(cli);
         if (path == "-") return BatchReader.Read(cli.Input, cli.Rubrics);
