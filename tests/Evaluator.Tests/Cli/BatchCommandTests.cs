@@ -48,7 +48,7 @@ public class BatchCommandTests
             .Select(l => JsonDocument.Parse(l).RootElement).ToList();
         Assert.Equal([2, 3, 4, 5], errors.Select(e => e.GetProperty("line").GetInt32()));
         Assert.Equal("wrong-case", errors[0].GetProperty("id").GetString());
-        Assert.Contains("Known cases: news-feed", errors[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Matches("^Unknown case 'no-such-case'. Known cases: .*news-feed", errors[0].GetProperty("error").GetString());
         Assert.Contains("empty", errors[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("missing \"id\"", errors[2].GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Contains("JSON object", errors[3].GetProperty("error").GetString(), StringComparison.Ordinal);
