@@ -16,6 +16,7 @@ public static class CliApp
         BatchCommand.Create,
         AgreementCommand.Create,
         RubricsCommand.Create,
+        ModelsCommand.Create,
     ];
 
     /// <summary>Runs one invocation; returns the exit code (see <see cref="ExitCodes"/>).</summary>

@@ -24,6 +24,7 @@ public sealed class CliContext(
     bool errorIsTerminal = false) : IDisposable
 {
     private IHost? _host;
+    private IConfiguration? _settings;
     private IReadOnlyList<string> _scorerNames = [];
 
     public TextReader Input { get; } = input;
@@ -37,6 +38,16 @@ public sealed class CliContext(
     public IServiceProvider Services => (_host ??= BuildHost()).Services;
 
     public IConfiguration Configuration => Services.GetRequiredService<IConfiguration>();
+
+    /// <summary>
+    /// The same settings sources as the host (appsettings.json here, environment, overrides) without building it,
+    /// for commands that must run while settings would fail start-up validation (models pull fetches the missing model).
+    /// </summary>
+    public IConfiguration Settings => _settings ??= new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddInMemoryCollection(configOverrides ?? new Dictionary<string, string?>())
+        .Build();
 
     /// <summary>The rubric folder from Rubrics:Path; a broken folder throws with every file:line error.</summary>
     public RubricSet Rubrics => Services.GetRequiredService<RubricSet>();
