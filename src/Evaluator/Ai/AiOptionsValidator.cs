@@ -16,9 +16,24 @@ public sealed class AiOptionsValidator : IValidateOptions<AiOptions>
             errors.Add($"Ai:Scorer must be one of {string.Join(", ", Scorers)}; got '{options.Scorer}'.");
         if (!Interviewers.Contains(options.Interviewer, StringComparer.Ordinal))
             errors.Add($"Ai:Interviewer must be one of {string.Join(", ", Interviewers)}; got '{options.Interviewer}'.");
-        if (options.UsesLlm) ValidateLlm(options.Llm, errors);
+        if (options.UsesLlm) errors.AddRange(LlmErrors(options.Llm));
         if (options.UsesOnnx) ValidateOnnx(options.Onnx, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>What is wrong with Ai:Llm, key by key; empty when a model can be called.</summary>
+    public static List<string> LlmErrors(LlmOptions llm)
+    {
+        var errors = new List<string>();
+        ValidateLlm(llm, errors);
+        return errors;
+    }
+
+    /// <summary>The settings, or an OptionsValidationException naming every bad key.</summary>
+    public static LlmOptions Checked(LlmOptions llm)
+    {
+        var errors = LlmErrors(llm);
+        return errors.Count == 0 ? llm : throw new OptionsValidationException(AiOptions.Section, typeof(AiOptions), errors);
     }
 
     private static void ValidateLlm(LlmOptions llm, List<string> errors)

@@ -22,7 +22,7 @@ public static class CliRun
     }
 
     /// <summary>Runs `dotnet Evaluator.Cli.dll args` with stdin, in a scratch working folder, bounded to a minute.</summary>
-    public static async Task<CliResult> ProcessAsync(string[] args, string stdin, string workingDirectory)
+    public static async Task<CliResult> ProcessAsync(string[] args, string stdin, string workingDirectory, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
         {
@@ -32,6 +32,7 @@ public static class CliRun
             RedirectStandardError = true,
             Environment = { ["Rubrics__Path"] = TestPaths.Rubrics, ["Ai__Scorer"] = "local" },
         };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
         start.ArgumentList.Add(CliDll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
 

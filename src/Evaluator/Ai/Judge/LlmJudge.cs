@@ -21,6 +21,9 @@ public sealed partial class LlmJudge(
 
     public string Name => "llm";
 
+    // Checked here too: picked per call (--scorer llm) while Ai:Scorer is local, the settings were not checked at start.
+    private readonly LlmOptions llm = AiOptionsValidator.Checked(options.Value.Llm);
+
     public async Task<Evaluation> ScoreAsync(string id, CaseRubric rubric, string answer, CancellationToken cancellationToken = default)
     {
         var analysis = local.Analyse(rubric, answer);
@@ -45,7 +48,7 @@ public sealed partial class LlmJudge(
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
         {
-            var reason = FallbackReason.Describe(ex, options.Value.Llm);
+            var reason = FallbackReason.Describe(ex, llm);
             AiTelemetry.Fallbacks.Add(1);
             LogFallback(logger, id, rubric.Id, reason, ex);
             var baseline = local.Analyzer.BuildEvaluation(id, analysis, local.Analyzer.GradeAll(analysis), local.Name);
@@ -56,7 +59,7 @@ public sealed partial class LlmJudge(
     private async Task<JudgedDimension> GradeDimensionAsync(CaseRubric rubric, DimensionDefinition dimension, string answer, CancellationToken cancellationToken)
     {
         var criteria = rubric.Dimensions[dimension.Id];
-        var samples = await Task.WhenAll(Enumerable.Range(0, options.Value.Llm.Samples)
+        var samples = await Task.WhenAll(Enumerable.Range(0, llm.Samples)
             .Select(_ => AskAsync(rubric, dimension, criteria, answer, cancellationToken))).ConfigureAwait(false);
         return new JudgedDimension(dimension.Id, samples);
     }
@@ -99,7 +102,6 @@ public sealed partial class LlmJudge(
     {
         var fromFile = function.ExecutionSettings?.GetValueOrDefault(PromptExecutionSettings.DefaultServiceId);
         var settings = fromFile is null ? new OpenAIPromptExecutionSettings() : OpenAIPromptExecutionSettings.FromExecutionSettings(fromFile);
-        var llm = options.Value.Llm;
         settings.Temperature = 0; // grading is not creative writing, whatever the prompt file says
         settings.MaxTokens = Math.Min(settings.MaxTokens ?? llm.MaxOutputTokens, llm.MaxOutputTokens);
         if (llm.JsonSchema)

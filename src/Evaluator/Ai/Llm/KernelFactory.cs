@@ -17,7 +17,8 @@ internal static class KernelFactory
         // Resolved only when asked for, so a kernel without a pulled model still builds.
         builder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(_ => services.GetRequiredService<OnnxEmbeddingGenerator>());
 
-        if (options.UsesLlm)
+        // Configured even when Ai:Scorer is local, so `--scorer llm` works on a per-call basis.
+        if (AiOptionsValidator.LlmErrors(options.Llm).Count == 0)
         {
             var llm = options.Llm;
             var http = services.GetRequiredService<IHttpClientFactory>().CreateClient(LlmHttp.ClientName);
