@@ -3,6 +3,7 @@ using Evaluator.Hosting;
 using Evaluator.Json;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
+using Evaluator.Server.Hubs;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Server.Hosting;
@@ -15,6 +16,7 @@ public static class ServerSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
+        builder.Services.AddInterviewHub(builder.Configuration);
         return builder;
     }
 
@@ -29,6 +31,7 @@ public static class ServerSetup
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapCases();
+        app.MapInterviewHub();
         return app;
     }
 
