@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Evaluator.Interviews;
 using Evaluator.Scoring;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -29,6 +30,8 @@ public static class AiServices
 
         services.AddSingleton<LlmJudge>();
         services.AddKeyedSingleton<IAnswerScorer>("llm", (sp, _) => sp.GetRequiredService<LlmJudge>());
+        services.AddSingleton<LlmInterviewerVoice>();
+        services.AddKeyedSingleton<IInterviewerVoice>("llm", (sp, _) => sp.GetRequiredService<LlmInterviewerVoice>());
         return services;
     }
 }
