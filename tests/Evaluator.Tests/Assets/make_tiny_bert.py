@@ -9,14 +9,22 @@ shows up at once if pooling ever forgets the attention mask.
 
 Needs Debian's python3-onnx (apt-get install -y python3-onnx). Deterministic: same files on every run.
 Run: /usr/bin/python3 tests/Evaluator.Tests/Assets/make_tiny_bert.py
+Benchmarks use a MiniLM-sized stand-in (hidden 384, token-wise feed-forward layers of 1536, about MiniLM's
+per-token compute, not committed): make_tiny_bert.py --hidden 384 --layers 9 --out artifacts/bench-bert
 """
+import argparse
 import os
 import random
 
 import onnx
 from onnx import TensorProto, helper
 
-HIDDEN = 32
+parser = argparse.ArgumentParser()
+parser.add_argument("--hidden", type=int, default=32)
+parser.add_argument("--layers", type=int, default=0, help="feed-forward layers (hidden -> 4*hidden -> hidden) after the embeddings")
+parser.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "tiny-bert"))
+args = parser.parse_args()
+HIDDEN = args.hidden
 SPECIAL = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"]
 WORDS = """
 a an and the of to in on for with by from at as is are be we our it its this that they them then than
@@ -50,13 +58,28 @@ pad_value = helper.make_tensor("pad_value", TensorProto.FLOAT, [], [7.0])
 one = helper.make_tensor("one", TensorProto.FLOAT, [], [1.0])
 last_axis = helper.make_tensor("last_axis", TensorProto.INT64, [1], [-1])
 
+layer_weights = []
+layer_nodes = []
+for i in range(args.layers):
+    up = helper.make_tensor(f"up{i}", TensorProto.FLOAT, [HIDDEN, 4 * HIDDEN], [random.gauss(0.0, 0.05) for _ in range(4 * HIDDEN * HIDDEN)])
+    down = helper.make_tensor(f"down{i}", TensorProto.FLOAT, [4 * HIDDEN, HIDDEN], [random.gauss(0.0, 0.05) for _ in range(4 * HIDDEN * HIDDEN)])
+    layer_weights += [up, down]
+    layer_nodes += [
+        helper.make_node("MatMul", [f"layer{i}", f"up{i}"], [f"wide{i}"]),
+        helper.make_node("Relu", [f"wide{i}"], [f"act{i}"]),
+        helper.make_node("MatMul", [f"act{i}", f"down{i}"], [f"narrow{i}"]),
+        helper.make_node("Add", [f"layer{i}", f"narrow{i}"], [f"layer{i + 1}"]),
+    ]
+
 nodes = [
     helper.make_node("Gather", ["word_embeddings", "input_ids"], ["words"]),
     helper.make_node("Gather", ["type_embeddings", "token_type_ids"], ["kinds"]),
     helper.make_node("Add", ["words", "kinds"], ["summed"]),
-    helper.make_node("Tanh", ["summed"], ["states"]),
+    helper.make_node("Tanh", ["summed"], ["layer0"]),
     helper.make_node("Cast", ["attention_mask"], ["mask_f"], to=TensorProto.FLOAT),
     helper.make_node("Unsqueeze", ["mask_f", "last_axis"], ["mask3"]),
+    *layer_nodes,
+    helper.make_node("Identity", [f"layer{args.layers}"], ["states"]),
     helper.make_node("Mul", ["states", "mask3"], ["kept"]),
     helper.make_node("Sub", ["one", "mask3"], ["padding"]),
     helper.make_node("Mul", ["padding", "pad_value"], ["pad_fill"]),
@@ -64,12 +87,12 @@ nodes = [
 ]
 inputs = [helper.make_tensor_value_info(n, TensorProto.INT64, ["batch", "sequence"]) for n in ("input_ids", "attention_mask", "token_type_ids")]
 output = helper.make_tensor_value_info("last_hidden_state", TensorProto.FLOAT, ["batch", "sequence", HIDDEN])
-graph = helper.make_graph(nodes, "tiny-bert", inputs, [output], initializer=[word, types, pad_value, one, last_axis])
+graph = helper.make_graph(nodes, "tiny-bert", inputs, [output], initializer=[word, types, pad_value, one, last_axis, *layer_weights])
 model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="evaluator-tests")
 model.ir_version = 8
 onnx.checker.check_model(model)
 
-here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tiny-bert")
+here = os.path.abspath(args.out)
 os.makedirs(here, exist_ok=True)
 onnx.save(model, os.path.join(here, "model.onnx"))
 with open(os.path.join(here, "vocab.txt"), "w", encoding="utf-8") as f:

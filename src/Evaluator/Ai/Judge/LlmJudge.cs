@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Evaluator.Rubrics;
 using Evaluator.Scoring;
 using Microsoft.Extensions.Logging;
@@ -98,7 +100,13 @@ public sealed partial class LlmJudge(
         throw new JudgeReplyException($"the model's reply for {dimension.Id} broke the JSON schema twice: {problem}");
     }
 
-    private OpenAIPromptExecutionSettings Settings(KernelFunction function, IReadOnlyList<string> ids)
+    // Settings depend only on the prompt file's version and the dimension's criteria: build them once.
+    private readonly ConditionalWeakTable<KernelFunction, ConcurrentDictionary<string, OpenAIPromptExecutionSettings>> settingsCache = new();
+
+    private OpenAIPromptExecutionSettings Settings(KernelFunction function, IReadOnlyList<string> ids) =>
+        settingsCache.GetOrCreateValue(function).GetOrAdd(string.Join('\n', ids), _ => NewSettings(function, ids));
+
+    private OpenAIPromptExecutionSettings NewSettings(KernelFunction function, IReadOnlyList<string> ids)
     {
         var fromFile = function.ExecutionSettings?.GetValueOrDefault(PromptExecutionSettings.DefaultServiceId);
         var settings = fromFile is null ? new OpenAIPromptExecutionSettings() : OpenAIPromptExecutionSettings.FromExecutionSettings(fromFile);
@@ -106,6 +114,7 @@ public sealed partial class LlmJudge(
         settings.MaxTokens = Math.Min(settings.MaxTokens ?? llm.MaxOutputTokens, llm.MaxOutputTokens);
         if (llm.JsonSchema)
             settings.ResponseFormat = ChatResponseFormat.CreateJsonSchemaFormat("judge_reply", BinaryData.FromString(JudgeReply.Schema(ids)), jsonSchemaIsStrict: true);
+        settings.Freeze();
         return settings;
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Microsoft.Extensions.Options;
 using Microsoft.ML.Tokenizers;
 using Microsoft.SemanticKernel;
@@ -18,6 +19,8 @@ public sealed class TokenBudget(IOptions<AiOptions> options)
     /// <summary>Throws <see cref="PromptTooLongException"/> when the prompt leaves too little room for the reply.</summary>
     public void EnsureFits(string prompt, string function)
     {
+        // A BPE token is at least one UTF-8 byte, so a prompt with no more bytes than the limit always fits.
+        if (Encoding.UTF8.GetByteCount(prompt) <= PromptLimit) return;
         var tokens = Count(prompt);
         if (tokens > PromptLimit)
             throw new PromptTooLongException(
