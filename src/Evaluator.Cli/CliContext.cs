@@ -99,6 +99,9 @@ public sealed class CliContext(
         builder.Logging.ClearProviders();
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // A failing model is reported once, by the scorer that falls back (and in the result's fallbackReason);
+        // Semantic Kernel's own per-call failure logs would repeat it with stack traces for every dimension.
+        builder.Logging.AddFilter("Microsoft.SemanticKernel", LogLevel.Critical);
 
         builder.Services.AddEvaluatorCore(builder.Configuration);
         _scorerNames = [.. builder.Services
