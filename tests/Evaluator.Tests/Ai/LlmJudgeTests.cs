@@ -242,9 +242,11 @@ public sealed class LlmJudgeTests : IAsyncLifetime
     [Fact]
     public async Task Several_samples_keep_the_median_level_and_flag_disagreement()
     {
+        var modellingCalls = 0;
         server.Script = request =>
         {
-            var level = (request.Number % 3) switch { 0 => 1, 1 => 2, _ => 3 };
+            // The three modelling samples say 1, 2 and 3; every other criterion is 2 in every sample.
+            var level = FakeJudge.CriterionIds(request).Contains("model-choice") ? Interlocked.Increment(ref modellingCalls) : 2;
             return new FakeReply.Content(FakeJudge.Reply(FakeJudge.CriterionIds(request).Select(id => (id, id == "model-choice" ? level : 2, new[] { Quotes[id] }))));
         };
 
