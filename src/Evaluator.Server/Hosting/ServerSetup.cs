@@ -3,6 +3,7 @@ using Evaluator.Hosting;
 using Evaluator.Json;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
+using Evaluator.Server.WebPage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Server.Hosting;
@@ -12,6 +13,7 @@ public static class ServerSetup
     public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddEvaluatorCore(builder.Configuration);
+        builder.AddWebPage();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
@@ -26,6 +28,7 @@ public static class ServerSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPage();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapCases();
