@@ -324,7 +324,7 @@ async function endInterview() {
   clearError();
   setBusy(true);
   try {
-    const report = await state.connection.invoke("EndInterview", session.sessionId, session.resumeToken);
+    const report = normaliseReport(await state.connection.invoke("EndInterview", session.sessionId, session.resumeToken));
     await loadCaseDetail(report.case || session.caseId).catch(showError);
     saveSession(null);
     state.report = report;
@@ -339,6 +339,24 @@ async function endInterview() {
 }
 
 // ---------- report ----------
+
+/** The hub's report wraps the scoring contract in `evaluation` next to the transcript; flatten it for rendering. */
+function normaliseReport(raw) {
+  const evaluation = raw.evaluation || raw;
+  return {
+    id: evaluation.id || raw.sessionId,
+    case: raw.case || evaluation.case,
+    scorer: evaluation.scorer,
+    rubricVersion: evaluation.rubricVersion,
+    overall: evaluation.overall,
+    dimensions: evaluation.dimensions || {},
+    flags: evaluation.flags || [],
+    fallbackFrom: evaluation.fallbackFrom,
+    fallbackReason: evaluation.fallbackReason,
+    endReason: raw.endReason,
+    transcript: raw.transcript || [],
+  };
+}
 
 function renderReport(report) {
   $("report-title").textContent = `Report: ${caseTitle(report.case)}`;
@@ -496,6 +514,10 @@ function buildConnection() {
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
     .configureLogging(signalR.LogLevel.Warning)
     .build();
+  // Turns taken in another tab or device on the same session: re-read the session.
+  connection.on("TurnsRecorded", (sessionId) => {
+    if (state.session && state.session.sessionId === sessionId && !state.busy) resumeInterview();
+  });
   connection.onreconnecting(() => setConnection("reconnecting", "Reconnecting…"));
   connection.onreconnected(async () => {
     setConnection("connected", "Connected");
