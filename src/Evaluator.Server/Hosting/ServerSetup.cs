@@ -3,6 +3,7 @@ using Evaluator.Hosting;
 using Evaluator.Json;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
+using Evaluator.Server.Hubs;
 using Evaluator.Server.WebPage;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,6 +18,7 @@ public static class ServerSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
+        builder.Services.AddInterviewHub(builder.Configuration);
         return builder;
     }
 
@@ -32,6 +34,7 @@ public static class ServerSetup
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapCases();
+        app.MapInterviewHub();
         return app;
     }
 
