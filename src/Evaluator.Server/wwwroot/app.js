@@ -25,6 +25,12 @@ const STEPS = [
 
 const LEVEL_NAMES = { 0: "missing", 1: "mentioned", 2: "specific", 3: "specific and justified" };
 
+const END_REASONS = {
+  Completed: "all seven steps covered",
+  TurnBudget: "ended at the answer limit",
+  EndedByCandidate: "ended early by you",
+};
+
 const $ = (id) => document.getElementById(id);
 
 const state = {
@@ -361,7 +367,8 @@ function normaliseReport(raw) {
 function renderReport(report) {
   $("report-title").textContent = `Report: ${caseTitle(report.case)}`;
   const fallback = report.fallbackFrom ? ` (fell back from ${report.fallbackFrom}: ${report.fallbackReason || "unknown reason"})` : "";
-  $("report-meta").textContent = `Case ${report.case} · rubric version ${report.rubricVersion} · scored by ${report.scorer}${fallback}`;
+  const ended = END_REASONS[report.endReason] ? ` · ${END_REASONS[report.endReason]}` : "";
+  $("report-meta").textContent = `Case ${report.case} · rubric version ${report.rubricVersion} · scored by ${report.scorer}${fallback}${ended}`;
   $("overall").textContent = `${report.overall}`;
   $("overall").setAttribute("aria-label", `Overall score ${report.overall} out of 100`);
   $("chart").replaceChildren(radarChart(report.dimensions));
@@ -392,7 +399,7 @@ function dimensionSection(id, title, result) {
           el("p", { class: "criterion-head" },
             el("span", { class: "criterion-name", text: rubric ? rubric.description : c.id }),
             el("span", { class: `level level-${c.level}`, text: `level ${c.level}` })),
-          (c.evidence || []).map((quote) => el("blockquote", { class: "evidence", text: quote })));
+          evidenceQuotes(c.evidence || []));
       }))
     : el("p", { class: "empty", text: "No evidence for this dimension in your answers." });
 
@@ -416,6 +423,16 @@ function dimensionSection(id, title, result) {
     el("div", { class: "dimension-body" },
       el("div", {}, el("h3", { text: "Evidence from your answers" }), evidence),
       el("div", {}, el("h3", { text: "What was missed" }), missed)));
+}
+
+/** The first quotes in full; the rest folded away so one talkative answer does not bury the report. */
+function evidenceQuotes(evidence) {
+  const quotes = [...new Set(evidence)];
+  const shown = quotes.slice(0, 2).map((quote) => el("blockquote", { class: "evidence", text: quote }));
+  if (quotes.length <= 2) return shown;
+  return [...shown, el("details", { class: "more-evidence" },
+    el("summary", { text: `${quotes.length - 2} more quote${quotes.length > 3 ? "s" : ""}` }),
+    quotes.slice(2).map((quote) => el("blockquote", { class: "evidence", text: quote })))];
 }
 
 /** A six-axis radar chart as inline SVG (no chart library). */
@@ -473,7 +490,7 @@ function toMarkdown(report) {
     for (const c of covered) {
       const rubric = findCriterion(id, c.id);
       lines.push(`- **${c.id}** (level ${c.level})${rubric ? `: ${rubric.description}` : ""}`);
-      for (const quote of c.evidence || []) lines.push(`  > ${quote.replace(/\s+/g, " ").trim()}`);
+      for (const quote of new Set(c.evidence || [])) lines.push(`  > ${quote.replace(/\s+/g, " ").trim()}`);
     }
     lines.push("", "### Missed", "");
     if (!(d.missing || []).length) lines.push("Nothing missed.");

@@ -39,16 +39,32 @@ public sealed partial class PageServer : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         var process = Process.Start(info)!;
+        var log = new System.Collections.Concurrent.ConcurrentQueue<string>();
         var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
         process.OutputDataReceived += (_, e) =>
         {
-            if (e.Data is not null && Listening().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value + "/"));
+            if (e.Data is null) return;
+            log.Enqueue(e.Data);
+            if (Listening().Match(e.Data) is { Success: true } m) listening.TrySetResult(new Uri(m.Groups[1].Value + "/"));
         };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) log.Enqueue(e.Data); };
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => listening.TrySetException(
+            new InvalidOperationException($"The server exited with code {process.ExitCode} before listening:\n{string.Join('\n', log)}"));
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        return new PageServer(process, database, address);
+        try
+        {
+            var address = await listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            return new PageServer(process, database, address);
+        }
+        catch
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+            process.Dispose();
+            database.Dispose();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
