@@ -127,6 +127,26 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Page_reconnects_by_itself_after_a_server_restart_and_the_interview_goes_on()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        await StartAsync(page);
+        await AnswerAsync(page, "How many daily active users are there?");
+
+        // Act: the server dies without warning and comes back on the same port and database.
+        browser.Server.Kill();
+        await Expect(page.Locator("#connection")).Not.ToHaveAttributeAsync("data-state", "connected");
+        await browser.Server.RestartAsync();
+
+        // Assert
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#transcript .message")).ToHaveCountAsync(3);
+        await AnswerAsync(page, "What latency budget do we have?");
+        await Expect(LastReply(page)).ToContainTextAsync("200 ms");
+    }
+
+    [Fact]
     public async Task Unknown_saved_session_is_reported_and_the_case_picker_comes_back()
     {
         // Arrange
