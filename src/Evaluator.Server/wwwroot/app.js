@@ -42,6 +42,7 @@ const state = {
   done: false,
   busy: false,
   report: null,
+  unsent: null,           // {text, candidateTurns}: an answer whose send failed, until the server's transcript is read
 };
 
 // ---------- small DOM helpers ----------
@@ -270,10 +271,10 @@ async function startInterview(caseId) {
   }
 }
 
-/** Brings the page in line with the server's record of the session (after a reload or a reconnect). */
+/** Brings the page in line with the server's record of the session (after a reload, a reconnect or a failed send). */
 async function resumeInterview() {
   const session = state.session;
-  if (!session) return;
+  if (!session || !connected()) return null;
   try {
     const resumed = await state.connection.invoke("Resume", session.sessionId, session.resumeToken);
     if (session.caseId) await loadCaseDetail(session.caseId).catch(showError);
@@ -281,13 +282,38 @@ async function resumeInterview() {
     for (const turn of resumed.transcript || []) appendMessage(turn.role, turn.text, turn.at);
     enterInterview(session.caseId);
     applyTurnState(resumed);
+    giveBackUnsent(resumed);
     return resumed;
   } catch (error) {
-    // The session is gone (or the token no longer matches): say so and offer a fresh start.
+    // A dropped connection is retried by the reconnect; only the server saying no ends the session here.
+    if (!isHubError(error)) return null;
     saveSession(null);
     showError(`Could not resume your interview: ${errorText(error)}`);
     show("setup");
     return null;
+  }
+}
+
+function isHubError(error) {
+  return /HubException/.test((error && error.message) || "");
+}
+
+/** An answer whose send failed goes back into the box unless the server recorded it. */
+function giveBackUnsent(resumed) {
+  const unsent = state.unsent;
+  if (!unsent) return;
+  state.unsent = null;
+  const candidateTurns = (resumed.transcript || []).filter((t) => isCandidate(t.role)).length;
+  if (candidateTurns <= unsent.candidateTurns && !$("answer").value) $("answer").value = unsent.text;
+}
+
+/** Runs a resume with the answer box locked, so an answer cannot race the re-rendered transcript. */
+async function whileBusy(action) {
+  setBusy(true);
+  try {
+    return await action();
+  } finally {
+    setBusy(false);
   }
 }
 
@@ -297,6 +323,7 @@ async function sendAnswer(text) {
   clearError();
   setBusy(true);
   const answerBox = $("answer");
+  const candidateTurns = $("transcript").querySelectorAll(".message.candidate").length;
   answerBox.value = "";
   appendMessage("candidate", text);
   const reply = appendMessage("interviewer", "");
@@ -314,10 +341,9 @@ async function sendAnswer(text) {
     applyTurnState(resumed);
   } catch (error) {
     showError(error);
-    // Show what the server actually kept; give the text back if the answer was not taken.
-    const resumed = await resumeInterview();
-    const kept = resumed && (resumed.transcript || []).some((t) => isCandidate(t.role) && t.text === text);
-    if (!kept && !answerBox.value) answerBox.value = text;
+    // Show what the server actually kept (now, or once reconnected) and give the text back if it was not taken.
+    state.unsent = { text, candidateTurns };
+    await resumeInterview();
   } finally {
     setBusy(false);
     if (!state.done) answerBox.focus();
@@ -533,12 +559,13 @@ function buildConnection() {
     .build();
   // Turns taken in another tab or device on the same session: re-read the session.
   connection.on("TurnsRecorded", (sessionId) => {
-    if (state.session && state.session.sessionId === sessionId && !state.busy) resumeInterview();
+    if (state.session && state.session.sessionId === sessionId && !state.busy) whileBusy(resumeInterview);
   });
   connection.onreconnecting(() => setConnection("reconnecting", "Reconnecting…"));
   connection.onreconnected(async () => {
     setConnection("connected", "Connected");
-    if (state.session && !state.busy) await resumeInterview();
+    // Whatever was in flight failed with the old connection; the server's transcript is the truth.
+    if (state.session) await whileBusy(resumeInterview);
   });
   connection.onclose(() => {
     setConnection("offline", "Disconnected. Retrying…");
@@ -601,8 +628,7 @@ async function main() {
   const cases = loadCases().catch(showError);
   await startConnection();
   await cases;
-  if (state.session) await resumeInterview();
-  updateControls();
+  if (state.session) await whileBusy(resumeInterview);
 }
 
 main();

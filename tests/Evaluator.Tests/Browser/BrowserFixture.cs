@@ -1,3 +1,4 @@
+using Evaluator.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace Evaluator.Tests.Browser;
@@ -22,7 +23,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    public PageServer Server { get; private set; } = null!;
+    public ServerProcess Server { get; private set; } = null!;
 
     /// <summary>Where screenshots go: TestResults/browser under the test binaries.</summary>
     public static string OutputFolder { get; } = Path.Combine(AppContext.BaseDirectory, "TestResults", "browser");
@@ -35,7 +36,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(OutputFolder);
         // A loaded CI machine can take seconds per step; explicit waits, never sleeps.
         Assertions.SetDefaultExpectTimeout(20_000);
-        var server = PageServer.StartAsync();
+        var server = ServerProcess.StartAsync();
         try
         {
             _playwright = await Playwright.CreateAsync();

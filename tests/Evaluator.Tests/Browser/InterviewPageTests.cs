@@ -189,6 +189,7 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
     private static async Task AnswerAsync(IPage page, string text)
     {
         var replies = page.Locator("#transcript .message.interviewer");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
         var before = await replies.CountAsync();
         await page.GetByLabel("Your answer").FillAsync(text);
         await page.GetByLabel("Your answer").PressAsync("Enter");
