@@ -25,10 +25,11 @@ const STEPS = [
 
 const LEVEL_NAMES = { 0: "missing", 1: "mentioned", 2: "specific", 3: "specific and justified" };
 
+// Keyed by the end reason with case and separators dropped ("completed", "turn-budget", "EndedByCandidate").
 const END_REASONS = {
-  Completed: "all seven steps covered",
-  TurnBudget: "ended at the answer limit",
-  EndedByCandidate: "ended early by you",
+  completed: "all seven steps covered",
+  turnbudget: "ended at the answer limit",
+  endedbycandidate: "ended early by you",
 };
 
 const $ = (id) => document.getElementById(id);
@@ -393,7 +394,8 @@ function normaliseReport(raw) {
 function renderReport(report) {
   $("report-title").textContent = `Report: ${caseTitle(report.case)}`;
   const fallback = report.fallbackFrom ? ` (fell back from ${report.fallbackFrom}: ${report.fallbackReason || "unknown reason"})` : "";
-  const ended = END_REASONS[report.endReason] ? ` · ${END_REASONS[report.endReason]}` : "";
+  const reason = END_REASONS[String(report.endReason || "").toLowerCase().replace(/[^a-z]/g, "")];
+  const ended = reason ? ` · ${reason}` : "";
   $("report-meta").textContent = `Case ${report.case} · rubric version ${report.rubricVersion} · scored by ${report.scorer}${fallback}${ended}`;
   $("overall").textContent = `${report.overall}`;
   $("overall").setAttribute("aria-label", `Overall score ${report.overall} out of 100`);
