@@ -4,6 +4,7 @@ using Evaluator.Json;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
 using Evaluator.Server.Hubs;
+using Evaluator.Server.WebPage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Server.Hosting;
@@ -13,6 +14,7 @@ public static class ServerSetup
     public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddEvaluatorCore(builder.Configuration);
+        builder.AddWebPage();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
@@ -28,6 +30,7 @@ public static class ServerSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPage();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapCases();
