@@ -1,9 +1,11 @@
+using Evaluator.Batches;
 using Evaluator.Data;
 using Evaluator.Hosting;
 using Evaluator.Json;
+using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
-using Microsoft.EntityFrameworkCore;
+using Evaluator.Webhooks;
 
 namespace Evaluator.Server.Hosting;
 
@@ -15,6 +17,10 @@ public static class ServerSetup
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
+        builder.Services.AddOrganisations();
+        builder.Services.AddBatches(builder.Configuration);
+        builder.Services.AddWebhooks(builder.Configuration);
+        builder.AddEvaluatorApi();
         return builder;
     }
 
@@ -28,6 +34,7 @@ public static class ServerSetup
         app.UseStatusCodePages();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapEvaluatorApi();
         app.MapCases();
         return app;
     }
@@ -36,6 +43,6 @@ public static class ServerSetup
     private static void MigrateDatabase(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.Migrate();
+        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().MigrateAndConfigure();
     }
 }
