@@ -34,7 +34,7 @@ internal sealed class ApiExamplesTransformer : IOpenApiOperationTransformer
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
     {
-        var key = $"{context.Description.HttpMethod} {context.Description.RelativePath}";
+        var key = $"{context.Description.HttpMethod} {context.Description.RelativePath?.TrimEnd('/')}";
         if (RequestExamples.TryGetValue(key, out var request) && operation.RequestBody?.Content is { } content)
         {
             if (!content.TryGetValue(request.ContentType, out var media)) content[request.ContentType] = media = new OpenApiMediaType();

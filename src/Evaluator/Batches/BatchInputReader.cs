@@ -17,8 +17,11 @@ public sealed class BatchFormatException(string message) : Exception(message);
 /// A bad line becomes an error record for that line; the other lines are still read.
 /// Keys other than id, case and answer are ignored (e.g. labels), as in the CLI's batch input.
 /// </summary>
-public static class BatchInputReader
+public static partial class BatchInputReader
 {
+    [System.Text.RegularExpressions.GeneratedRegex(@" LineNumber: \d+ \|")]
+    private static partial System.Text.RegularExpressions.Regex LineNumberInMessage();
+
     private sealed class Input
     {
         public string? Id { get; set; }
@@ -90,7 +93,8 @@ public static class BatchInputReader
         }
         catch (JsonException e)
         {
-            return new(position, null, null, null, "invalid JSON: " + e.Message);
+            // The reader numbers lines within the one line it was given; drop that, the position says where.
+            return new(position, null, null, null, "invalid JSON: " + LineNumberInMessage().Replace(e.Message, ""));
         }
     }
 

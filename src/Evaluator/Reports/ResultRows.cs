@@ -26,11 +26,14 @@ public static class ResultRows
         ? JsonSerializer.Serialize(evaluation, EvaluatorJson.Options)
         : ErrorJsonLine(row);
 
-    public static string ErrorJsonLine(ResultRow row) => JsonSerializer.Serialize(
-        new Dictionary<string, object?>
-        {
-            [row.PositionName] = row.Position, ["id"] = row.Id, ["case"] = row.Case, ["error"] = row.Error,
-        }, EvaluatorJson.Options);
+    public static string ErrorJsonLine(ResultRow row)
+    {
+        var record = new Dictionary<string, object> { [row.PositionName] = row.Position };
+        if (row.Id is not null) record["id"] = row.Id;
+        if (row.Case is not null) record["case"] = row.Case;
+        record["error"] = row.Error ?? "not graded.";
+        return JsonSerializer.Serialize(record, EvaluatorJson.Options);
+    }
 
     public static string CsvHeader(string positionName) => string.Join(',',
         new[] { "id", positionName, "case", "scorer", "rubricVersion", "overall" }
