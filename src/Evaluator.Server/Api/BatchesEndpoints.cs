@@ -27,6 +27,12 @@ public static class BatchesEndpoints
 
     public sealed record BatchAccepted(BatchView Batch, IReadOnlyList<ItemError> Rejected);
 
+    /// <summary>The error record of a JSON array item, numbered by its index.</summary>
+    public sealed record IndexError(int Index, string? Id, string Error);
+
+    public const string JsonLinesMediaType = "application/x-ndjson";
+    public const string CsvMediaType = "text/csv";
+
     private static readonly string[] JsonLinesTypes =
         ["application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"];
 
@@ -42,7 +48,7 @@ public static class BatchesEndpoints
         group.MapGet("/{id}", GetAsync).WithName("GetBatch").WithSummary("Status, counts and progress of a batch.");
         group.MapGet("/{id}/results", ResultsAsync)
             .WithSummary("The results, streamed: JSON lines (default) or CSV, by ?format=jsonl|csv or the Accept header.")
-            .Produces(StatusCodes.Status200OK, contentType: ResultRows.JsonLinesMediaType, additionalContentTypes: [ResultRows.CsvMediaType]);
+            .Produces(StatusCodes.Status200OK, contentType: JsonLinesMediaType, additionalContentTypes: [CsvMediaType]);
         return api;
     }
 
@@ -56,13 +62,13 @@ public static class BatchesEndpoints
                 $"Send the answers as application/x-ndjson (one JSON object per line) or application/json (an array); got '{http.Request.ContentType}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
 
-        IReadOnlyList<BatchInputLine> lines;
+        Batch batch;
         try
         {
-            var body = await BatchInputReader.ReadBodyAsync(http.Request.Body, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-            lines = jsonLines
-                ? BatchInputReader.ReadJsonLines(body, options.Value.MaxItems)
-                : BatchInputReader.ReadJsonArray(body, options.Value.MaxItems);
+            var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            batch = await submission.SubmitAsync(http.User.RequiredOrganisation(),
+                jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body, options.Value.MaxItems, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (BatchTooLargeException e)
         {
@@ -72,11 +78,6 @@ public static class BatchesEndpoints
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid batch");
         }
-        if (lines.Count == 0)
-            return TypedResults.Problem("The batch holds no answers.", statusCode: StatusCodes.Status400BadRequest, title: "Invalid batch");
-
-        var batch = await submission.SubmitAsync(http.User.RequiredOrganisation(), jsonLines ? "jsonl" : "json", lines, cancellationToken)
-            .ConfigureAwait(false);
         var rejected = await db.BatchItems.AsNoTracking()
             .Where(i => i.BatchId == batch.Id && i.State == ItemState.Failed)
             .OrderBy(i => i.Position).Take(100)
@@ -127,38 +128,46 @@ public static class BatchesEndpoints
                 $"Batch {id} is still {Status(batch.State)}: {counts.Graded + counts.Failed} of {counts.Total} done. Poll GET /api/batches/{id} until it is completed.",
                 statusCode: StatusCodes.Status409Conflict, title: "Batch not completed");
         }
-        var positionName = batch.InputFormat == "jsonl" ? "line" : "index";
         return TypedResults.Stream(
-            stream => WriteResultsAsync(stream, db, batch.Id, positionName, csv.Value, http.RequestAborted),
-            csv.Value ? ResultRows.CsvMediaType + "; charset=utf-8" : ResultRows.JsonLinesMediaType,
+            stream => WriteResultsAsync(stream, db, batch, csv.Value, http.RequestAborted),
+            csv.Value ? CsvMediaType + "; charset=utf-8" : JsonLinesMediaType,
             $"{batch.Id}.{(csv.Value ? "csv" : "jsonl")}");
     }
 
-    /// <summary>Rows go out as they are read from the database; the whole result set is never in memory.</summary>
-    private static async Task WriteResultsAsync(Stream stream, EvaluatorDb db, string batchId, string positionName, bool csv,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Rows go out as they are read from the database; the whole result set is never in memory.
+    /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows.
+    /// </summary>
+    private static async Task WriteResultsAsync(Stream stream, EvaluatorDb db, Batch batch, bool csv, CancellationToken cancellationToken)
     {
+        var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
         var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
         await using (writer.ConfigureAwait(false))
         {
-            writer.NewLine = "\n";
-            if (csv) await writer.WriteLineAsync(ResultRows.CsvHeader(positionName)).ConfigureAwait(false);
+            // EvaluationCsv writes synchronously; a row goes to memory first, the response only asynchronously.
+            using var row = new StringWriter();
+            if (csv) EvaluationCsv.WriteHeader(row);
             var items = db.BatchItems.AsNoTracking()
-                .Where(i => i.BatchId == batchId)
+                .Where(i => i.BatchId == batch.Id)
                 .OrderBy(i => i.Position)
                 .Select(i => new { i.Position, i.ItemId, i.CaseId, i.State, i.ResultJson, i.Error })
                 .AsAsyncEnumerable();
             await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var graded = item.State == ItemState.Graded;
-                if (!csv && graded)
-                {
-                    await writer.WriteLineAsync(item.ResultJson).ConfigureAwait(false);
-                    continue;
-                }
-                var evaluation = graded ? JsonSerializer.Deserialize<Evaluation>(item.ResultJson!, EvaluatorJson.Options) : null;
-                var row = new ResultRow(positionName, item.Position, item.ItemId, item.CaseId, evaluation, item.Error);
-                await writer.WriteLineAsync(csv ? ResultRows.CsvLine(row) : ResultRows.ErrorJsonLine(row)).ConfigureAwait(false);
+                if (csv && graded)
+                    EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.ResultJson!, EvaluatorJson.Options)!);
+                else if (csv)
+                    EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
+                else if (graded)
+                    row.Write(item.ResultJson + "\n");
+                else
+                    row.Write((jsonLines
+                        ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
+                        : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
+                var text = row.GetStringBuilder();
+                await writer.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+                text.Clear();
             }
         }
     }
@@ -166,7 +175,7 @@ public static class BatchesEndpoints
     private static bool PrefersCsv(HttpRequest request) =>
         request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1)
             .Select(a => a.MediaType.Value)
-            .FirstOrDefault(m => m is ResultRows.CsvMediaType or ResultRows.JsonLinesMediaType) == ResultRows.CsvMediaType;
+            .FirstOrDefault(m => m is CsvMediaType or JsonLinesMediaType) == CsvMediaType;
 
     private static Task<Batch?> FindAsync(EvaluatorDb db, HttpContext http, string id, CancellationToken cancellationToken)
     {

@@ -2,19 +2,27 @@ using System.Text.Json;
 using Evaluator.Data;
 using Evaluator.Json;
 using Evaluator.Organisations;
+using Evaluator.Rubrics;
 using Evaluator.Scoring;
 
 namespace Evaluator.Batches;
 
-/// <summary>Stores a batch and its items in one transaction, then wakes the worker.</summary>
-public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, IAnswerScorer scorer, PendingBatches queue)
+/// <summary>Reads a batch body against the organisation's cases, stores batch and items in one transaction, wakes the worker.</summary>
+public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, RubricSet rubrics, IAnswerScorer scorer, PendingBatches pending)
 {
-    public async Task<Batch> SubmitAsync(string organisation, string inputFormat, IReadOnlyList<BatchInputLine> lines,
+    public const string JsonLines = "jsonl";
+    public const string JsonArray = "json";
+
+    /// <summary>Throws <see cref="BatchTooLargeException"/> or <see cref="BatchFormatException"/> for a body that cannot be taken.</summary>
+    public async Task<Batch> SubmitAsync(string organisation, string inputFormat, byte[] body, int maxItems,
         CancellationToken cancellationToken = default)
     {
-        var resolved = new Dictionary<string, ResolvedCase?>(StringComparer.Ordinal);
-        foreach (var caseId in lines.Where(l => l.Error is null).Select(l => l.Case!).Distinct(StringComparer.Ordinal))
-            resolved[caseId] = await cases.FindAsync(organisation, caseId, cancellationToken).ConfigureAwait(false);
+        var visible = (await cases.ListAsync(organisation, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Rubric.Id);
+        var caseSet = new RubricSet(rubrics.Framework, [.. visible.Values.Select(c => c.Rubric)]);
+        var lines = inputFormat == JsonLines
+            ? BatchBody.ReadJsonLines(body, caseSet, maxItems)
+            : BatchBody.ReadJsonArray(body, caseSet, maxItems);
+        if (lines.Count == 0) throw new BatchFormatException("The batch holds no answers.");
 
         var batch = new Batch
         {
@@ -25,36 +33,27 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, IAn
             Total = lines.Count,
             CreatedAt = DateTime.UtcNow,
             RubricsJson = JsonSerializer.Serialize(
-                resolved.Values.OfType<ResolvedCase>()
-                    .Select(c => new RubricUse(c.Rubric.Id, c.Source, c.Revision, c.Rubric.Version))
-                    .OrderBy(u => u.Case, StringComparer.Ordinal).ToList(),
+                lines.OfType<AnswerLine>().Select(l => l.Rubric.Id).Distinct().Order(StringComparer.Ordinal)
+                    .Select(id => visible[id])
+                    .Select(c => new RubricUse(c.Rubric.Id, c.Source, c.Revision, c.Rubric.Version)).ToList(),
                 EvaluatorJson.Options),
         };
-        var knownCases = resolved.ContainsValue(null)
-            ? string.Join(", ", (await cases.ListAsync(organisation, cancellationToken).ConfigureAwait(false)).Select(c => c.Rubric.Id))
-            : "";
-        var items = lines.Select(line =>
-        {
-            var item = new BatchItem
-            {
-                BatchId = batch.Id, Position = line.Position, ItemId = line.Id, CaseId = line.Case, Answer = line.Answer,
-                State = ItemState.Failed, Error = line.Error,
-            };
-            if (line.Error is not null) return item;
-            if (resolved[line.Case!] is not { } rubric)
-            {
-                item.Error = $"unknown case '{line.Case}'. Known cases: {knownCases}.";
-                return item;
-            }
-            item.State = ItemState.Pending;
-            item.Revision = rubric.Revision;
-            return item;
-        }).ToList();
-
         db.Batches.Add(batch);
-        db.BatchItems.AddRange(items);
+        db.BatchItems.AddRange(lines.Select(line => line switch
+        {
+            AnswerLine answer => new BatchItem
+            {
+                BatchId = batch.Id, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
+                Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
+            },
+            LineError error => new BatchItem
+            {
+                BatchId = batch.Id, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
+            },
+            _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
+        }));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        queue.Enqueue(batch.Id);
+        pending.Enqueue(batch.Id);
         return batch;
     }
 }

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Evaluator.Batches;
 using Evaluator.Organisations;
+using Evaluator.Reports;
 
 namespace Evaluator.Tests.Api;
 
@@ -60,9 +61,9 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         var errors = lines.Where(l => l.TryGetProperty("error", out _)).ToDictionary(l => l.GetProperty("line").GetInt32(), l => l.GetProperty("error").GetString()!);
         Assert.Equal([2, 4, 5, 6], errors.Keys);
         Assert.Contains("invalid JSON", errors[2]);
-        Assert.Contains("unknown case 'no-such-case'", errors[4]);
-        Assert.Contains("$.answer", errors[5]);
-        Assert.Contains("'answer'", errors[6]);
+        Assert.Contains("no-such-case", errors[4]);
+        Assert.Contains("\"answer\" must be a string", errors[5]);
+        Assert.Contains("missing \"answer\"", errors[6]);
     }
 
     [Fact]
@@ -80,7 +81,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
         await client.WaitForBatchAsync(id);
         var csv = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
-        Assert.StartsWith("id,index,case,", csv);
+        Assert.Contains("index 1: ", csv);
     }
 
     [Fact]
@@ -100,10 +101,10 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.Equal("text/csv", byQuery.Content.Headers.ContentType?.MediaType);
         Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
         Assert.Equal("application/x-ndjson", jsonl.Content.Headers.ContentType?.MediaType);
-        var rows = (await byQuery.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var rows = (await byQuery.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(4, rows.Length);
-        Assert.Equal("id,line,case,scorer,rubricVersion,overall,requirements,metrics,data,modelling,serving,monitoring,flags,fallbackFrom,error", rows[0]);
-        Assert.StartsWith("a-1,1,news-feed,local,1,", rows[1]);
+        Assert.Equal(string.Join(',', EvaluationCsv.Header), rows[0]);
+        Assert.StartsWith("a-1,news-feed,", rows[1]);
         Assert.Equal(await byQuery.Content.ReadAsStringAsync(), await byAccept.Content.ReadAsStringAsync());
     }
 
