@@ -5,6 +5,7 @@ using Evaluator.Json;
 using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
+using Evaluator.Server.Hubs;
 using Evaluator.Webhooks;
 
 namespace Evaluator.Server.Hosting;
@@ -21,6 +22,7 @@ public static class ServerSetup
         builder.Services.AddBatches(builder.Configuration);
         builder.Services.AddWebhooks(builder.Configuration);
         builder.AddEvaluatorApi();
+        builder.Services.AddInterviewHub(builder.Configuration);
         return builder;
     }
 
@@ -36,6 +38,7 @@ public static class ServerSetup
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
         app.MapEvaluatorApi();
         app.MapCases();
+        app.MapInterviewHub();
         return app;
     }
 

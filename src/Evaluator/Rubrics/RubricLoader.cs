@@ -55,14 +55,17 @@ public static class RubricLoader
         foreach (var node in dimensionNodes)
         {
             if (reader.AsMapping(node, "a dimension") is not { } map) continue;
-            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels");
+            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels", "aliases");
             var id = reader.String(map, "id", "a dimension");
             var what = $"dimension '{id}'";
             var weightText = reader.String(map, "weight", what);
             if (!double.TryParse(weightText, System.Globalization.CultureInfo.InvariantCulture, out var weight) || weight <= 0)
                 reader.Error(map, $"'weight' of {what} must be a positive number.");
             dimensions.Add(new(id, reader.String(map, "title", what), weight, reader.String(map, "description", what),
-                reader.Levels(map, what, 0, 3)));
+                reader.Levels(map, what, 0, 3))
+            {
+                Aliases = YamlNodeReader.Optional(map, "aliases") is null ? [] : reader.StringList(map, "aliases", what, 1),
+            });
             if (id.Length > 0 && !Dimensions.All.Contains(id))
                 reader.Error(map, $"unknown dimension '{id}' (expected: {string.Join(", ", Dimensions.All)}).");
         }

@@ -27,7 +27,15 @@ public sealed record DimensionDefinition(
     string Title,
     double Weight,
     string Description,
-    IReadOnlyDictionary<int, string> Levels);
+    IReadOnlyDictionary<int, string> Levels)
+{
+    /// <summary>
+    /// Words that name the dimension itself ("monitoring", "deploy", "evaluation"): the local scorer
+    /// uses them to find section headings, bare mentions and dismissals ("monitoring is not needed").
+    /// Optional in framework.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Aliases { get; init; } = [];
+}
 
 /// <summary>One of the seven interview steps and the dimensions it probes.</summary>
 public sealed record StepDefinition(

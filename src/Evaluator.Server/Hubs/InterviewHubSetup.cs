@@ -1,0 +1,41 @@
+using Evaluator.Data;
+using Evaluator.Interviews;
+using Evaluator.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Evaluator.Server.Hubs;
+
+public static class InterviewHubSetup
+{
+    public static IServiceCollection AddInterviewHub(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddInterviews(configuration);
+        services.AddSignalR().AddJsonProtocol(o => EvaluatorJson.Configure(o.PayloadSerializerOptions));
+        // A maximal answer must reach the hub to get a clear HubException rather than a dropped connection:
+        // room for every character as a 6-byte JSON escape, plus the envelope.
+        services.AddOptions<HubOptions<InterviewHub>>().Configure<IOptions<InterviewOptions>>((hub, interview) =>
+            hub.MaximumReceiveMessageSize = 6L * interview.Value.MaxAnswerLength + 16 * 1024);
+        return services;
+    }
+
+    public static WebApplication MapInterviewHub(this WebApplication app)
+    {
+        // Resolve the configured voice now, so a wrong Ai:Interviewer stops the app at start with the key's name.
+        app.Services.GetRequiredService<IInterviewerVoice>();
+        UseWriteAheadLog(app.Services);
+        app.MapHub<InterviewHub>(InterviewHub.Path);
+        return app;
+    }
+
+    /// <summary>
+    /// Write-ahead logging lets readers (Resume, reports) run beside the one writer and makes each commit a single append;
+    /// the mode is stored in the database file, so setting it once at start is enough.
+    /// </summary>
+    private static void UseWriteAheadLog(IServiceProvider services)
+    {
+        using var scope = services.CreateScope();
+        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+    }
+}

@@ -1,0 +1,249 @@
+using System.Runtime.CompilerServices;
+using Evaluator.Rubrics;
+
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// The deterministic analysis behind the local scorer, exposed for the model-backed scorers:
+/// <list type="number">
+/// <item><see cref="Analyse"/> cuts the answer into units (spans in the original text), flags prompt
+/// injection and keyword stuffing, finds dismissed dimensions and the lexical concept matches.</item>
+/// <item><see cref="GradeCriterion"/> grades one criterion (0-3) from any set of evidence units, e.g. the
+/// lexical matches plus semantically matched sentences; injection, dismissal and stuffing rules still apply.</item>
+/// <item><see cref="BuildEvaluation"/> turns per-criterion levels and evidence (from this class or from a
+/// model) into the scoring contract, enforcing the caps and flags and doing the dimension/overall math.</item>
+/// </list>
+/// Matcher data is computed once per <see cref="CaseRubric"/> instance and cached. Thread-safe.
+/// </summary>
+public sealed class AnswerAnalyzer(Framework framework)
+{
+    private readonly ConditionalWeakTable<CaseRubric, RubricMatcher> matchers = new();
+
+    public Framework Framework { get; } = framework;
+
+    internal RubricMatcher MatcherFor(CaseRubric rubric) => matchers.GetValue(rubric, r => new RubricMatcher(Framework, r));
+
+    /// <summary>Analyses one answer against one case rubric. Same input, same output.</summary>
+    public AnswerAnalysis Analyse(CaseRubric rubric, string answer)
+    {
+        ArgumentNullException.ThrowIfNull(rubric);
+        ArgumentNullException.ThrowIfNull(answer);
+        var matcher = MatcherFor(rubric);
+        var text = NormalizedText.From(answer);
+        var tokens = Tokenizer.Tokenize(text);
+        var segments = Segmenter.Split(text);
+        var injected = new bool[segments.Count];
+        var anyInjection = InjectionDetector.Detect(text, segments, injected);
+
+        var features = new UnitFeatures[segments.Count];
+        var sections = new int[segments.Count];
+        var current = -1;
+        for (var u = 0; u < segments.Count; u++)
+        {
+            var s = segments[u];
+            var (ts, te) = TokenRange(tokens, s.Start, s.End);
+            features[u] = new UnitFeatures { TokenStart = ts, TokenEnd = te };
+            sections[u] = -1;
+            if (injected[u]) continue;
+            if (s.Kind == UnitKind.Heading)
+            {
+                current = SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd);
+                sections[u] = current;
+                continue;
+            }
+            if (s.HasLabel && SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd) is var labelled and >= 0)
+            {
+                if (s.Kind == UnitKind.TableRow)
+                {
+                    sections[u] = labelled;
+                    continue;
+                }
+                current = labelled;
+            }
+            sections[u] = current;
+        }
+
+        var covered = new bool[tokens.Length];
+        var hits = new List<PhraseHit>();
+        for (var u = 0; u < segments.Count; u++)
+        {
+            if (injected[u] || segments[u].Kind is UnitKind.Comment) continue;
+            Describe(matcher, text, tokens, features[u], covered, hits);
+        }
+
+        var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);
+        var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, injected);
+
+        var units = new AnswerUnit[segments.Count];
+        for (var u = 0; u < segments.Count; u++)
+        {
+            var s = segments[u];
+            var (start, end) = text.ToOriginal(s.Start, s.End);
+            units[u] = new AnswerUnit
+            {
+                Index = u, Start = start, Text = answer[start..end], Kind = s.Kind, Block = s.Block,
+                Section = sections[u] >= 0 ? matcher.DimensionIds[sections[u]] : null,
+                Injected = injected[u], ListLike = listLike[u],
+                Dismisses = dismisses[u] >= 0 ? matcher.DimensionIds[dismisses[u]] : null,
+            };
+        }
+
+        var dismissed = new SortedSet<string>(units.Where(u => u.Dismisses is not null).Select(u => u.Dismisses!), StringComparer.Ordinal);
+        var conceptMatches = new Dictionary<string, IReadOnlyList<int>>();
+        foreach (var slot in matcher.Criteria)
+            conceptMatches[slot.Criterion.Id] = Enumerable.Range(0, units.Length)
+                .Where(u => units[u].CanBeEvidence && features[u].GroupsOf(slot.Index) > 0).ToList();
+        var mentions = new Dictionary<string, IReadOnlyList<int>>();
+        for (var d = 0; d < matcher.DimensionIds.Length; d++)
+            mentions[matcher.DimensionIds[d]] = Enumerable.Range(0, units.Length)
+                .Where(u => units[u].CanBeEvidence && features[u].Mentions.Contains(d)).ToList();
+
+        var flags = new List<string>();
+        if (StuffingDetector.IsStuffed(units, features)) flags.Add(Scoring.Flags.KeywordStuffing);
+        if (anyInjection) flags.Add(Scoring.Flags.PromptInjection);
+        return new AnswerAnalysis(answer, rubric, units, dismissed, flags, conceptMatches, mentions, matcher, features, tokens);
+    }
+
+    /// <summary>
+    /// Grades one criterion from the given evidence units (indexes into <see cref="AnswerAnalysis.Units"/>):
+    /// 0 with no usable unit; 1 for a mention (or only list-like units); 2 when specific to the case (numbers,
+    /// named choices, several concept groups, case vocabulary); 3 when also justified (reasons, trade-offs,
+    /// alternatives, failure modes). Injected and dismissing units, and units of a dismissed dimension, never count.
+    /// Units without a lexical match of this criterion (e.g. semantic matches) count as one concept group.
+    /// </summary>
+    public CriterionResult GradeCriterion(AnswerAnalysis analysis, string criterionId, IEnumerable<int> unitIndexes)
+    {
+        CheckOwn(analysis);
+        var slot = analysis.Matcher.Find(criterionId)
+            ?? throw new ArgumentException($"Case '{analysis.Rubric.Id}' has no criterion '{criterionId}'.", nameof(criterionId));
+        return CriterionGrader.Grade(analysis, slot, unitIndexes);
+    }
+
+    /// <summary>Grades every criterion of the case from the lexical matches (what the local scorer reports).</summary>
+    public IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis)
+    {
+        CheckOwn(analysis);
+        return CriterionGrader.GradeAll(analysis);
+    }
+
+    /// <summary>
+    /// Assembles the scoring contract from per-criterion results (criterion id → level and evidence). Caps
+    /// are enforced whoever produced the levels: evidence must be an exact substring of the answer inside a
+    /// unit that may be evidence (never injected text); a criterion whose evidence is only list-like is at
+    /// most 1; a level above 0 needs at least one valid piece of evidence; dismissed dimensions are 0.
+    /// Criteria without an entry are 0 and listed as missing with their first probe.
+    /// </summary>
+    public Evaluation BuildEvaluation(string id, AnswerAnalysis analysis, IReadOnlyDictionary<string, CriterionResult> results, string scorer)
+    {
+        CheckOwn(analysis);
+        ArgumentNullException.ThrowIfNull(results);
+        return EvaluationBuilder.Build(id, analysis, results, scorer);
+    }
+
+    /// <summary>An analysis made by another analyzer may use another framework's dimensions and weights.</summary>
+    private void CheckOwn(AnswerAnalysis analysis)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        if (!matchers.TryGetValue(analysis.Rubric, out var matcher) || !ReferenceEquals(matcher, analysis.Matcher))
+            throw new ArgumentException("The analysis was made by another AnswerAnalyzer.", nameof(analysis));
+    }
+
+    private static void Describe(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, bool[] covered, List<PhraseHit> hits)
+    {
+        hits.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        foreach (var hit in hits)
+        {
+            f.Concepts.Add(new ConceptHit(hit.Payload / RubricMatcher.MaxGroups, hit.Payload % RubricMatcher.MaxGroups));
+            for (var t = hit.Start; t < hit.End; t++) covered[t] = true;
+        }
+        hits.Clear();
+        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        foreach (var hit in hits)
+            if (!f.Mentions.Contains(hit.Payload)) f.Mentions.Add(hit.Payload);
+
+        var caseWords = new HashSet<int>();
+        double numbers = 0;
+        var named = 0;
+        for (var t = f.TokenStart; t < f.TokenEnd; t++)
+        {
+            var token = tokens[t];
+            if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
+            {
+                numbers += 1;
+                if (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id)) numbers += 0.5;
+                continue;
+            }
+            if (covered[t] || Lexicon.FunctionWords.Contains(token.Id)) continue;
+            if (token.End - token.Start > 1
+                && (token.Is(TokenShape.Acronym | TokenShape.Technical) || (token.Is(TokenShape.Capitalised) && t > f.TokenStart && !SentenceStart(text, tokens, t))))
+                named++;
+            if (token.Id >= 0 && matcher.CaseWords.Contains(token.Id) && !Lexicon.GenericWords.Contains(token.Id)) caseWords.Add(token.Id);
+        }
+        f.Numbers = numbers;
+        f.Named = named;
+        f.CaseWords = caseWords.Count;
+
+        hits.Clear();
+        Lexicon.Justifications.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        var reasons = (double)DistinctStarts(hits);
+        hits.Clear();
+        Lexicon.Comparatives.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        reasons += 0.5 * DistinctStarts(hits);
+        f.Reasons = reasons;
+        hits.Clear();
+        Lexicon.Vagueness.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        f.Vague = DistinctStarts(hits);
+    }
+
+    private static int DistinctStarts(List<PhraseHit> hits)
+    {
+        var count = 0;
+        var last = -1;
+        foreach (var hit in hits)
+        {
+            if (hit.Start == last) continue;
+            last = hit.Start;
+            count++;
+        }
+        return count;
+    }
+
+    private static bool SentenceStart(NormalizedText text, Token[] tokens, int t)
+    {
+        for (var i = tokens[t].Start - 1; i >= tokens[t - 1].End; i--)
+            if (text.Lower[i] is '.' or '!' or '?' or ':' or '\n' or '(' or '"' or '*' or '|') return true;
+        return false;
+    }
+
+    /// <summary>The dimension a heading or lead names, by aliases and dimension/step title words; -1 if none.</summary>
+    private static int SectionOf(RubricMatcher matcher, Token[] tokens, int start, int end)
+    {
+        var (ts, te) = TokenRange(tokens, start, end);
+        if (ts >= te) return -1;
+        Span<int> votes = stackalloc int[matcher.DimensionIds.Length];
+        var hits = new List<PhraseHit>();
+        matcher.HeadingWords.Match(tokens, ts, te, hits);
+        foreach (var hit in hits) votes[hit.Payload] += 2;
+        for (var t = ts; t < te; t++)
+            if (matcher.HeadingIds.TryGetValue(tokens[t].Id, out var d)) votes[d]++;
+        var best = -1;
+        for (var d = 0; d < votes.Length; d++)
+            if (votes[d] > 0 && (best < 0 || votes[d] > votes[best])) best = d;
+        return best;
+    }
+
+    internal static (int Start, int End) TokenRange(Token[] tokens, int start, int end)
+    {
+        int lo = 0, hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) / 2;
+            if (tokens[mid].Start < start) lo = mid + 1;
+            else hi = mid;
+        }
+        var first = lo;
+        while (lo < tokens.Length && tokens[lo].End <= end) lo++;
+        return (first, Math.Max(first, lo));
+    }
+}

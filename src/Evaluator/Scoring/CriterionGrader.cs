@@ -1,0 +1,110 @@
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// Grades a criterion from its evidence units. Per unit: list-like → 1; specific (numbers, named choices,
+/// several concept groups, case vocabulary, minus vagueness) → 2; specific and justified (reasons,
+/// trade-offs, alternatives, failure modes, in the unit or the next one of its block) → 3. Otherwise 1.
+/// </summary>
+internal static class CriterionGrader
+{
+    public const double SpecificThreshold = 1.5;
+    public const double JustifiedThreshold = 1.0;
+    private const int MaxEvidence = 3;
+    private const int MaxEvidenceChars = 300;
+
+    public static IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis)
+    {
+        var matcher = analysis.Matcher;
+        var results = new Dictionary<string, CriterionResult>();
+        foreach (var slot in matcher.Criteria)
+            results[slot.Criterion.Id] = Grade(analysis, slot, analysis.ConceptMatches[slot.Criterion.Id]);
+
+        // A dimension named without any criterion's concepts ("we'll monitor it") is mentioned: level 1,
+        // credited to the criterion whose description is closest to what was said.
+        for (var d = 0; d < matcher.DimensionIds.Length; d++)
+        {
+            var dimension = matcher.DimensionIds[d];
+            if (analysis.DismissedDimensions.Contains(dimension)) continue;
+            var slots = matcher.Criteria.Where(c => c.Dimension == d).ToList();
+            if (slots.Count == 0 || slots.Any(c => results[c.Criterion.Id].Level > 0)) continue;
+            var mentions = analysis.DimensionMentions[dimension];
+            if (mentions.Count == 0) continue;
+            var unit = analysis.Units[mentions[0]];
+            var words = Words(analysis, mentions[0]);
+            var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
+            results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Cut(unit.Text)]);
+        }
+        return results;
+    }
+
+    public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> unitIndexes)
+    {
+        var id = slot.Criterion.Id;
+        var dimension = analysis.Matcher.DimensionIds[slot.Dimension];
+        if (analysis.DismissedDimensions.Contains(dimension)) return new CriterionResult(id, 0, []);
+
+        var graded = new List<(int Unit, int Level)>();
+        var deep = 0;
+        double reasons = 0;
+        foreach (var u in unitIndexes.Distinct().Order())
+        {
+            if (u < 0 || u >= analysis.Units.Count || !analysis.Units[u].CanBeEvidence) continue;
+            var unit = analysis.Units[u];
+            var f = analysis.Features[u];
+            if (unit.ListLike)
+            {
+                graded.Add((u, 1));
+                continue;
+            }
+            var groups = Math.Max(1, f.GroupsOf(slot.Index));
+            var unitReasons = f.Reasons + 0.5 * FollowingReasons(analysis, u);
+            var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
+            if (level >= 2)
+            {
+                deep++;
+                reasons += unitReasons;
+            }
+            graded.Add((u, level));
+        }
+        if (graded.Count == 0) return new CriterionResult(id, 0, []);
+
+        var best = graded.Max(g => g.Level);
+        // Specific in several places and justified somewhere among them: deep, even if no single sentence is.
+        if (best == 2 && deep >= 2 && reasons >= JustifiedThreshold) best = 3;
+        var evidence = graded.OrderByDescending(g => g.Level).ThenBy(g => g.Unit).Take(MaxEvidence)
+            .OrderBy(g => g.Unit).Select(g => Cut(analysis.Units[g.Unit].Text)).ToList();
+        return new CriterionResult(id, best, evidence);
+    }
+
+    internal static double Specificity(UnitFeatures f, int groups) =>
+        Math.Min(f.Numbers, 3) * 0.75
+        + Math.Min(f.Named, 3) * 0.5
+        + Math.Min(f.CaseWords, 4) * 0.3
+        + (groups - 1) * 0.75
+        + (f.Words >= 15 ? 0.5 : 0)
+        - f.Vague * 0.75;
+
+    private static double FollowingReasons(AnswerAnalysis analysis, int u)
+    {
+        if (u + 1 >= analysis.Units.Count) return 0;
+        var next = analysis.Units[u + 1];
+        var unit = analysis.Units[u];
+        return next.Block == unit.Block && next.CanBeEvidence && !next.ListLike ? analysis.Features[u + 1].Reasons : 0;
+    }
+
+    private static HashSet<int> Words(AnswerAnalysis analysis, int u)
+    {
+        var f = analysis.Features[u];
+        var words = new HashSet<int>();
+        for (var t = f.TokenStart; t < f.TokenEnd; t++) words.Add(analysis.Tokens[t].Id);
+        return words;
+    }
+
+    /// <summary>Long units are cut at a word boundary; the result is still an exact substring.</summary>
+    internal static string Cut(string text)
+    {
+        if (text.Length <= MaxEvidenceChars) return text;
+        var cut = text.LastIndexOf(' ', MaxEvidenceChars);
+        return text[..(cut > MaxEvidenceChars / 2 ? cut : MaxEvidenceChars)].TrimEnd();
+    }
+}

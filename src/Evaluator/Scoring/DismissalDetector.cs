@@ -1,0 +1,174 @@
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// Finds units that dismiss a whole dimension: "we don't need monitoring", "serving is out of scope",
+/// "no need to monitor; it's static", "skip the data part", or "Not needed." under a Monitoring heading.
+/// Negating a sub-option while naming its replacement is a design choice, not a dismissal:
+/// "we don't need real-time serving; a nightly batch job is enough". Dimension names come from the
+/// framework's aliases, so the rules hold for every case.
+/// </summary>
+internal static class DismissalDetector
+{
+    private const int NegationReach = 5;
+    private const int TargetReachBefore = 6;
+    private const int TargetReachAfter = 10;
+
+    /// <summary>Per unit, the dimension index it dismisses, or -1.</summary>
+    public static int[] Detect(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments,
+        UnitFeatures[] features, int[] sections, bool[] injected)
+    {
+        var result = new int[segments.Count];
+        Array.Fill(result, -1);
+        var hits = new List<PhraseHit>();
+        for (var u = 0; u < segments.Count; u++)
+        {
+            if (injected[u] || segments[u].Kind is UnitKind.Comment or UnitKind.Code) continue;
+            var f = features[u];
+            if (f.Words == 0) continue;
+            var clause = Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd);
+            foreach (var cue in Cues(tokens, f.TokenStart, f.TokenEnd, clause, hits))
+            {
+                var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit);
+                if (target < 0)
+                {
+                    // "Not needed." / "Out of scope for this interview." under a dimension's heading.
+                    if (sections[u] < 0 || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)) continue;
+                    target = sections[u];
+                    aliasHit = default;
+                }
+                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
+                result[u] = target;
+                break;
+            }
+        }
+        return result;
+    }
+
+    /// <summary>Dismissal cues as token ranges: fixed phrasings, or a negation shortly before a predicate like "need".</summary>
+    private static List<PhraseHit> Cues(Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
+    {
+        var cues = new List<PhraseHit>();
+        scratch.Clear();
+        Lexicon.DismissalPhrases.Match(tokens, from, to, scratch);
+        cues.AddRange(scratch);
+        for (var t = from; t < to; t++)
+        {
+            if (!Lexicon.DismissalPredicates.Contains(tokens[t].Id)) continue;
+            for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
+                if (Lexicon.Negations.Contains(tokens[n].Id))
+                {
+                    cues.Add(new PhraseHit(n, t + 1, 0));
+                    break;
+                }
+        }
+        cues.Sort((a, b) => a.Start.CompareTo(b.Start));
+        return cues;
+    }
+
+    /// <summary>The dimension named next to the cue in its clause, if it is the dimension itself and not a compound.</summary>
+    private static int Target(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause,
+        PhraseHit cue, List<PhraseHit> scratch, out PhraseHit aliasHit)
+    {
+        aliasHit = default;
+        scratch.Clear();
+        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        var cueClause = clause[cue.Start - f.TokenStart];
+        var best = -1;
+        var bestDistance = int.MaxValue;
+        foreach (var hit in Longest(scratch))
+        {
+            if (hit.End > cue.Start && hit.Start < cue.End) continue;
+            if (clause[hit.Start - f.TokenStart] != cueClause) continue;
+            var distance = hit.End <= cue.Start ? cue.Start - hit.End : hit.Start - cue.End;
+            var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
+            if (distance > reach || distance >= bestDistance) continue;
+            if (IsCompound(text, tokens, hit, f.TokenEnd)) continue;
+            best = hit.Payload;
+            bestDistance = distance;
+            aliasHit = hit;
+        }
+        return best;
+    }
+
+    /// <summary>"feature store", "data warehouse": the alias modifies another noun, so it is not the dimension.</summary>
+    private static bool IsCompound(NormalizedText text, Token[] tokens, PhraseHit hit, int end)
+    {
+        if (hit.End >= end) return false;
+        for (var i = tokens[hit.End - 1].End; i < tokens[hit.End].Start; i++)
+            if (text.Lower[i] is not (' ' or '-')) return false;
+        var next = tokens[hit.End].Id;
+        if (Lexicon.DimensionNouns.Contains(next)) return false;
+        if (Lexicon.Prepositions.Contains(next))
+            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
+        return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
+    }
+
+    /// <summary>
+    /// "we don't need real-time serving; a nightly batch job is enough": the sentence names what replaces
+    /// the negated option (an alternative marker), and the option is qualified or the replacement belongs
+    /// to the same dimension.
+    /// </summary>
+    private static bool NamesReplacement(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue,
+        PhraseHit aliasHit, int dimension, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        Lexicon.AlternativeMarkers.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        if (!scratch.Any(m => m.Start >= cue.End || m.End <= cue.Start)) return false;
+
+        var qualified = aliasHit.End - aliasHit.Start > 1
+            || (aliasHit.Start > f.TokenStart && clause[aliasHit.Start - 1 - f.TokenStart] == clause[aliasHit.Start - f.TokenStart]
+                && !Lexicon.FunctionWords.Contains(tokens[aliasHit.Start - 1].Id)
+                && !Lexicon.Negations.Contains(tokens[aliasHit.Start - 1].Id)
+                && (aliasHit.Start - 1 < cue.Start || aliasHit.Start - 1 >= cue.End));
+        if (qualified) return true;
+
+        var cueClause = clause[cue.Start - f.TokenStart];
+        scratch.Clear();
+        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        if (scratch.Any(h => h.Payload == dimension && clause[h.Start - f.TokenStart] != cueClause)) return true;
+        foreach (var hit in f.Concepts)
+            if (matcher.Criteria[hit.Criterion].Dimension == dimension) return OutsideClauseConcept(matcher, tokens, f, clause, cueClause, dimension);
+        return false;
+    }
+
+    private static bool OutsideClauseConcept(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, int dimension)
+    {
+        var hits = new List<PhraseHit>();
+        matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension
+                             && clause[h.Start - f.TokenStart] != cueClause);
+    }
+
+    /// <summary>Whether the cue's clause talks about something concrete (a concept or a dimension name).</summary>
+    private static bool ClauseHasTopic(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        return scratch.Any(h => clause[h.Start - f.TokenStart] == cueClause);
+    }
+
+    /// <summary>At each start keeps the longest alias ("offline metrics" over "metrics").</summary>
+    private static IEnumerable<PhraseHit> Longest(List<PhraseHit> hits) =>
+        hits.GroupBy(h => h.Start).Select(g => g.MaxBy(h => h.End))
+            .Where(h => !hits.Any(o => o.Start < h.Start && o.End >= h.End));
+
+    /// <summary>Clause number per token of the unit: clauses end at ; : . ! ? and dashes.</summary>
+    private static int[] Clauses(string lower, Token[] tokens, int from, int to)
+    {
+        var clause = new int[to - from];
+        var current = 0;
+        for (var t = from; t < to; t++)
+        {
+            if (t > from)
+                for (var i = tokens[t - 1].End; i < tokens[t].Start; i++)
+                    if (lower[i] is ';' or ':' or '.' or '!' or '?' || (lower[i] == '-' && i > 0 && lower[i - 1] == ' '))
+                    {
+                        current++;
+                        break;
+                    }
+            clause[t - from] = current;
+        }
+        return clause;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.RegularExpressions;
+
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// Finds text addressed to the grader rather than the interviewer: fake role lines (SYSTEM:, Assistant:),
+/// "ignore previous instructions", notes to the evaluator, requests for marks, hidden HTML and fake score
+/// blocks. Such units are excluded from everything else the scorer computes, so an answer scores exactly
+/// as it would without them.
+/// </summary>
+internal static partial class InjectionDetector
+{
+    /// <summary>Marks injected units (by index) in <paramref name="injected"/>; returns whether any were found.</summary>
+    public static bool Detect(NormalizedText text, List<Segment> segments, bool[] injected)
+    {
+        var strong = new List<(int Start, int End)>();
+        foreach (var regex in StrongPatterns)
+            foreach (var m in regex.EnumerateMatches(text.Lower))
+                strong.Add((m.Index, m.Index + m.Length));
+
+        var any = false;
+        var roleBlocks = new HashSet<int>();
+        for (var u = 0; u < segments.Count; u++)
+        {
+            var s = segments[u];
+            var hit = s.Kind == UnitKind.Comment || Overlaps(strong, s.Start, s.End)
+                || (s.HasLabel && Overlaps(strong, s.LabelStart, s.LabelEnd));
+            if (s.Kind == UnitKind.Code && !hit) hit = ScoreBlock().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start));
+            if (!hit) continue;
+            injected[u] = any = true;
+            if (RoleLine().IsMatch(text.Lower.AsSpan(LineStart(text.Lower, s.Start), s.End - LineStart(text.Lower, s.Start))))
+                roleBlocks.Add(s.Block);
+        }
+        if (!any) return false;
+
+        // The rest of an injected passage: same block and still talking to the grader, or a whole role turn.
+        var blocks = new HashSet<int>();
+        for (var u = 0; u < segments.Count; u++)
+            if (injected[u]) blocks.Add(segments[u].Block);
+        for (var u = 0; u < segments.Count; u++)
+        {
+            if (injected[u] || !blocks.Contains(segments[u].Block)) continue;
+            var s = segments[u];
+            if (roleBlocks.Contains(s.Block) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
+                injected[u] = true;
+        }
+        return true;
+    }
+
+    private static int LineStart(string s, int at)
+    {
+        var nl = at > 0 ? s.LastIndexOf('\n', at - 1) : -1;
+        return nl + 1;
+    }
+
+    private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
+    {
+        foreach (var (a, b) in spans)
+            if (a < end && b > start) return true;
+        return false;
+    }
+
+    private static readonly Regex[] StrongPatterns =
+        [RoleLine(), IgnoreInstructions(), NoteToGrader(), IfYouAreAnAi(), AskForMarks(), GraderWords(), DoNotPenalise(),
+         Authority(), ScoreBlock(), HiddenHtml()];
+
+    [GeneratedRegex(@"(?m)^[ \t>*_#\[(`-]*(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
+    private static partial Regex RoleLine();
+
+    [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
+    private static partial Regex IgnoreInstructions();
+
+    [GeneratedRegex(@"\b(note|message|notice|instructions?|memo|hint)s? (to|for) (the |any |all )?(evaluators?|graders?|reviewers?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b")]
+    private static partial Regex NoteToGrader();
+
+    [GeneratedRegex(@"\b(if|when|as) you (are|'re|re) (an? |the )?(ai|llm|large language|language model|automated|grader|evaluator|assistant|model|scoring)")]
+    private static partial Regex IfYouAreAnAi();
+
+    [GeneratedRegex(@"\b(give|assign|award|grant|rate|mark|score|grade)\b[^.\n]{0,50}\b(full marks|full score|maximum|max score|highest|top (score|marks)|perfect|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 to (all|every|each))")]
+    private static partial Regex AskForMarks();
+
+    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]
+    private static partial Regex GraderWords();
+
+    [GeneratedRegex(@"\b(do not|don't|dont|never) (mention|reveal|penali[sz]e|deduct|dock|lower)")]
+    private static partial Regex DoNotPenalise();
+
+    [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]
+    private static partial Regex Authority();
+
+    [GeneratedRegex(@"\{[^{}]{0,600}?""?(overall|scores?|requirements|metrics|data|modell?ing|serving|monitoring|grades?|levels?|verdict|grader_output)""?\s*:\s*(""?\d|\{)")]
+    private static partial Regex ScoreBlock();
+
+    [GeneratedRegex(@"<[a-z]+[^>]*(display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|hidden)[^>]*>")]
+    private static partial Regex HiddenHtml();
+
+    [GeneratedRegex(@"\b(grader|grading|evaluator|scores?|scored|scoring|marks|rubric|dimensions?|level [0-3]|this (answer|response|candidate|submission)|brevity|penali[sz]|deduct|verbatim|final output|reviewer|reviewed|approved)\b")]
+    private static partial Regex WeakCue();
+}

@@ -1,0 +1,104 @@
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// The fixed English word lists the local scorer reasons with: function words, negations, dismissal
+/// and justification cues, vagueness. Rubric-specific vocabulary comes from the rubric, never from here.
+/// </summary>
+internal static class Lexicon
+{
+    /// <summary>Words that carry no topic: never case vocabulary, never a named choice.</summary>
+    public static readonly HashSet<int> FunctionWords = Ids(
+        "a an the and or but nor so yet of to in on at by for with from into onto over under about as than then " +
+        "is are was were be been being am do does did doing have has had having will would shall should can could may " +
+        "might must it its this that these those there here they them their we our us you your i me my he she his her " +
+        "which who whom whose what when where why how if because since while whereas also just only very more most less " +
+        "least much many some any each every all both either neither other another such same own not no yet too " +
+        "up down out off again further once also well even still per via vs e g ie eg etc let lets i'd we'd we'll " +
+        "it's that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't shouldn't wouldn't");
+
+    /// <summary>Words every ML design answer uses: not evidence that an answer is tied to its case.</summary>
+    public static readonly HashSet<int> GenericWords = Ids(
+        "model models data system systems user users use using used train training trained learn learning machine ml ai " +
+        "feature features predict prediction predictions good better best great make makes made need needs want get " +
+        "also think would like way thing things lot lots really important key approach problem solution design build " +
+        "step first second then next final one two three new time set based work works help able sure high low big " +
+        "small large simple basic standard usual typical different various several many few number numbers result results " +
+        "start go going look looking see show want keep take give run running add write part process use case");
+
+    public static readonly HashSet<int> Negations = Ids(
+        "no not never without nor neither none nothing dont doesnt isnt arent wasnt werent wont cant cannot couldnt " +
+        "shouldnt wouldnt didnt hardly nobody");
+
+    /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
+    public static readonly HashSet<int> DismissalPredicates = Ids(
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry " +
+        "issue concern relevant useful important point sense");
+
+    /// <summary>Phrasings that dismiss on their own: "out of scope", "skip", "overkill".</summary>
+    public static readonly PhraseSet DismissalPhrases = Phrases(
+        "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "unnecessary",
+        "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
+        "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
+        "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
+        "leave it to", "not a priority");
+
+    /// <summary>Words after which a negated design choice names its replacement: "a nightly batch job is enough".</summary>
+    public static readonly PhraseSet AlternativeMarkers = Phrases(
+        "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty");
+
+    /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
+    public static readonly HashSet<int> DimensionNouns = Ids(
+        "part step section stage side bit piece work question questions phase aspect stuff topic discussion");
+
+    public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
+
+    /// <summary>Reasons, contrasts, costs and failure modes: what makes a specific answer a justified one.</summary>
+    public static readonly PhraseSet Justifications = Phrases(
+        "because", "since", "so that", "so we", "so the", "so it", "so a", "so i", "so they", "therefore", "thus", "hence",
+        "instead of", "instead", "rather than", "at the cost of", "the cost of", "cost", "costs", "cheaper", "expensive",
+        "trade-off", "tradeoff", "trade off", "trades", "versus", "vs", "compared to", "compared with", "compare",
+        "alternative", "alternatively", "otherwise", "which means", "that means", "in order to", "to avoid", "avoid",
+        "prevent", "prevents", "leak", "leakage", "leaks", "risk", "risks", "fail", "fails", "failure", "fall back",
+        "fallback", "falls back", "only if", "unless", "whereas", "unlike", "but", "however", "although", "the downside",
+        "downside", "drawback", "penalise", "bias", "biased", "inflate", "inflates", "hurt", "hurts", "would miss",
+        "can't", "cannot", "too", "worse", "matters", "the reason", "why", "so", "ensures", "guarantee", "wins",
+        "beats", "outweigh", "when the", "if the", "if a", "if it", "if we", "if any");
+
+    /// <summary>Comparatives weigh half: "faster", "more accurate".</summary>
+    public static readonly PhraseSet Comparatives = Phrases(
+        "better", "faster", "slower", "higher", "lower", "smaller", "larger", "more accurate", "less", "fewer", "more");
+
+    /// <summary>Hedges and fillers of a generic answer.</summary>
+    public static readonly PhraseSet Vagueness = Phrases(
+        "some kind of", "some sort of", "something like", "maybe", "probably", "etc", "and so on", "whatever",
+        "somewhere", "somehow", "when needed", "if needed", "as needed", "regularly", "sometimes", "any issues",
+        "for problems", "make sure", "good quality", "high quality", "the usual", "standard stuff", "best practices",
+        "state of the art", "state-of-the-art", "very good", "works well", "work well", "really good", "and more");
+
+    /// <summary>Words that make a list item a clause rather than a bare term: "we oversample", "it leaks".</summary>
+    public static readonly HashSet<int> ClauseWords = Ids(
+        "is are was were be been being am we i you they he she it would will should can could must may might because " +
+        "so since that which who when where if then do does did dont have has had need needs use uses using want let " +
+        "make makes gets get goes keep keeps i'd we'd we'll it's that's there's");
+
+    /// <summary>Spelled-out quantities that count like digits.</summary>
+    public static readonly HashSet<int> NumberWords = Ids(
+        "ten twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million millions " +
+        "billion billions dozen dozens half quarter twice percent");
+
+    /// <summary>Units that make a number a quantity: "200 ms", "30 seconds", "10 GPUs".</summary>
+    public static readonly HashSet<int> Units = Ids(
+        "ms millisecond milliseconds s sec second seconds minute minutes min hour hours h day days week weeks month months " +
+        "year years percent pixel pixels px gb tb mb qps rps user users request requests item items k m b x " +
+        "gpu gpus cpu cpus node nodes machine machines");
+
+    private static HashSet<int> Ids(string words) =>
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(Tokenizer.InternPhrase).ToHashSet();
+
+    private static PhraseSet Phrases(params string[] phrases)
+    {
+        var set = new PhraseSet();
+        foreach (var phrase in phrases) set.Add(phrase, 0);
+        return set;
+    }
+}

@@ -1,0 +1,94 @@
+using Evaluator.Rubrics;
+
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// Everything the scorer derives from one case rubric and the framework, built once and cached:
+/// concept phrasings of every criterion, dimension aliases and heading words, the case's own
+/// vocabulary and each criterion's descriptive vocabulary.
+/// </summary>
+internal sealed class RubricMatcher
+{
+    public const int MaxGroups = 64;
+
+    public RubricMatcher(Framework framework, CaseRubric rubric)
+    {
+        Rubric = rubric;
+        DimensionIds = [.. framework.Dimensions.Select(d => d.Id)];
+        Weights = [.. framework.Dimensions.Select(d => d.Weight)];
+
+        var criteria = new List<CriterionSlot>();
+        for (var d = 0; d < DimensionIds.Length; d++)
+        {
+            if (!rubric.Dimensions.TryGetValue(DimensionIds[d], out var list)) continue;
+            foreach (var criterion in list)
+            {
+                var index = criteria.Count;
+                for (var g = 0; g < criterion.Concepts.Count && g < MaxGroups; g++)
+                    foreach (var phrasing in criterion.Concepts[g])
+                        Concepts.Add(phrasing, index * MaxGroups + g, acronyms: true);
+                criteria.Add(new CriterionSlot(index, d, criterion, ContentIds(
+                    [criterion.Description, .. criterion.Levels.Values, criterion.Exemplar, .. criterion.Probes])));
+            }
+        }
+        Criteria = [.. criteria];
+
+        for (var d = 0; d < DimensionIds.Length; d++)
+        {
+            var definition = framework.Dimensions[d];
+            foreach (var alias in definition.Aliases)
+            {
+                Aliases.Add(alias, d);
+                HeadingWords.Add(alias, d);
+            }
+            HeadingWords.Add(definition.Id, d);
+            foreach (var word in ContentIds([definition.Title])) HeadingIds.TryAdd(word, d);
+        }
+        foreach (var step in framework.Steps)
+        {
+            var d = Array.IndexOf(DimensionIds, step.Dimensions[0]);
+            if (d >= 0) foreach (var word in ContentIds([step.Title])) HeadingIds.TryAdd(word, d);
+        }
+
+        CaseWords = ContentIds([rubric.Title, rubric.Prompt, .. rubric.Facts.SelectMany(f => f.Triggers.Append(f.Answer)),
+            .. rubric.AllCriteria().SelectMany(c => c.Criterion.Concepts.SelectMany(g => g)
+                .Concat([c.Criterion.Description, c.Criterion.Exemplar]).Concat(c.Criterion.Levels.Values))]);
+    }
+
+    public CaseRubric Rubric { get; }
+
+    public string[] DimensionIds { get; }
+
+    public double[] Weights { get; }
+
+    public CriterionSlot[] Criteria { get; }
+
+    /// <summary>Payload: criterion index * <see cref="MaxGroups"/> + concept group index.</summary>
+    public PhraseSet Concepts { get; } = new();
+
+    /// <summary>Payload: dimension index.</summary>
+    public PhraseSet Aliases { get; } = new();
+
+    /// <summary>Aliases plus dimension ids; payload: dimension index.</summary>
+    public PhraseSet HeadingWords { get; } = new();
+
+    /// <summary>Single content words of dimension and step titles ("Model development" names modelling).</summary>
+    public Dictionary<int, int> HeadingIds { get; } = [];
+
+    /// <summary>Content words of this case (prompt, facts, criteria): using them ties an answer to the case.</summary>
+    public HashSet<int> CaseWords { get; }
+
+    public CriterionSlot? Find(string criterionId) => Criteria.FirstOrDefault(c => c.Criterion.Id == criterionId);
+
+    private static HashSet<int> ContentIds(IEnumerable<string> texts)
+    {
+        var ids = new HashSet<int>();
+        foreach (var text in texts)
+            foreach (var id in Tokenizer.InternPhrase(text))
+                if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.GenericWords.Contains(id)) ids.Add(id);
+        return ids;
+    }
+}
+
+/// <summary>A criterion with its position and the content words of its description, levels, exemplar and probes.</summary>
+internal sealed record CriterionSlot(int Index, int Dimension, Criterion Criterion, HashSet<int> DescriptionWords);

@@ -1,0 +1,45 @@
+namespace Evaluator.Scoring;
+
+/// <summary>A concept group of a criterion found in a unit.</summary>
+internal readonly record struct ConceptHit(int Criterion, int Group);
+
+/// <summary>What the grader needs to know about one unit, computed once per answer.</summary>
+internal sealed class UnitFeatures
+{
+    public int TokenStart { get; init; }
+    public int TokenEnd { get; init; }
+    public int Words => TokenEnd - TokenStart;
+
+    public List<ConceptHit> Concepts { get; } = [];
+    public List<int> Mentions { get; } = [];
+
+    /// <summary>Numbers and quantities ("~115 panoramas/s", "99%", "a few hundred").</summary>
+    public double Numbers { get; set; }
+
+    /// <summary>Named concrete choices: acronyms and technical names not already counted as concepts.</summary>
+    public int Named { get; set; }
+
+    /// <summary>Distinct words of this case's own vocabulary outside concept matches.</summary>
+    public int CaseWords { get; set; }
+
+    /// <summary>Reasons, contrasts, costs and failure modes (comparatives weigh half).</summary>
+    public double Reasons { get; set; }
+
+    public int Vague { get; set; }
+
+    /// <summary>Distinct concept groups matched for the criterion with this index.</summary>
+    public int GroupsOf(int criterion)
+    {
+        var count = 0;
+        ulong seen = 0;
+        foreach (var hit in Concepts)
+        {
+            if (hit.Criterion != criterion) continue;
+            var bit = 1UL << hit.Group;
+            if ((seen & bit) != 0) continue;
+            seen |= bit;
+            count++;
+        }
+        return count;
+    }
+}
