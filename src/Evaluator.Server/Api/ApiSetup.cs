@@ -70,6 +70,7 @@ public static class ApiSetup
         api.MapBatches(batchOptions);
         api.MapRubrics(apiOptions);
         api.MapWebhook();
+        api.MapSessions();
 
         app.MapScalarApiReference(o => o.WithTitle("Evaluator API").AddPreferredSecuritySchemes(ApiDocumentTransformer.SchemeName));
         return app;

@@ -21,6 +21,8 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
         { "PUT", "/api/webhook" },
         { "GET", "/api/webhook" },
         { "DELETE", "/api/webhook" },
+        { "GET", "/api/sessions" },
+        { "GET", "/api/sessions/s_x/report" },
     };
 
     public static TheoryData<string, string> AdminEndpoints => new()
