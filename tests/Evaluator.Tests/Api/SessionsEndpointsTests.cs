@@ -4,6 +4,7 @@ using Evaluator.Json;
 using Evaluator.Organisations;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Evaluator.Tests.Api;
 
