@@ -12,9 +12,12 @@ public static class InterviewHubSetup
     public static IServiceCollection AddInterviewHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInterviews(configuration);
-        services.AddSignalR().AddJsonProtocol(o => EvaluatorJson.Configure(o.PayloadSerializerOptions));
         // A maximal answer must reach the hub to get a clear HubException rather than a dropped connection:
-        // room for every character as a 6-byte JSON escape, plus the envelope.
+        // room for every character as a 6-byte JSON escape, plus the envelope. AddHubOptions marks the hub's
+        // options as its own (else SignalR uses the global 32 KB); the size itself comes from Interview:MaxAnswerLength.
+        services.AddSignalR()
+            .AddJsonProtocol(o => EvaluatorJson.Configure(o.PayloadSerializerOptions))
+            .AddHubOptions<InterviewHub>(_ => { });
         services.AddOptions<HubOptions<InterviewHub>>().Configure<IOptions<InterviewOptions>>((hub, interview) =>
             hub.MaximumReceiveMessageSize = 6L * interview.Value.MaxAnswerLength + 16 * 1024);
         return services;
