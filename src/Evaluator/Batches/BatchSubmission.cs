@@ -38,21 +38,27 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
                     .Select(c => new RubricUse(c.Rubric.Id, c.Source, c.Revision, c.Rubric.Version)).ToList(),
                 EvaluatorJson.Options),
         };
-        db.Batches.Add(batch);
-        db.BatchItems.AddRange(lines.Select(line => line switch
+        // Batch and items commit together: a batch is never seen half stored.
+        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        await using (transaction.ConfigureAwait(false))
         {
-            AnswerLine answer => new BatchItem
+            db.Batches.Add(batch);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            BatchItemRows.Insert(db, lines.Select(line => line switch
             {
-                BatchId = batch.Id, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
-                Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
-            },
-            LineError error => new BatchItem
-            {
-                BatchId = batch.Id, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
-            },
-            _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
-        }));
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                AnswerLine answer => new BatchItem
+                {
+                    BatchId = batch.Id, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
+                    Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
+                },
+                LineError error => new BatchItem
+                {
+                    BatchId = batch.Id, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
+                },
+                _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
+            }));
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
         pending.Enqueue(batch.Id);
         return batch;
     }

@@ -6,6 +6,7 @@ using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Scoring;
 using Evaluator.Webhooks;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -16,7 +17,7 @@ namespace Evaluator.Batches;
 
 /// <summary>
 /// Grades batches in the background, one batch at a time and up to MaxConcurrency answers at once.
-/// Each result is committed as soon as it is graded, written only over a still-pending item, so an
+/// Results are committed in small groups as soon as they are graded, each written only over a still-pending item, so an
 /// item is stored exactly once; on start, every unfinished batch is picked up where it stopped.
 /// </summary>
 public sealed partial class BatchWorker(
@@ -27,8 +28,6 @@ public sealed partial class BatchWorker(
     ILogger<BatchWorker> logger) : BackgroundService
 {
     private sealed record Work(int Position, string ItemId, string CaseId, string Answer, int? Revision);
-
-    private sealed record Outcome(int Position, ItemState State, string? ResultJson, string? Error);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,7 +50,7 @@ public sealed partial class BatchWorker(
             {
                 return;
             }
-            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException)
             {
                 // The batch stays unfinished in the database and is resumed on the next start.
                 LogBatchFailed(e, batchId);
@@ -103,7 +102,7 @@ public sealed partial class BatchWorker(
     private async Task GradeAsync(string batchId, List<Work> pending, Dictionary<(string, int?), CaseRubric?> rubrics,
         IAnswerScorer scorer, CancellationToken cancellationToken)
     {
-        var outcomes = Channel.CreateBounded<Outcome>(new BoundedChannelOptions(1024) { SingleReader = true });
+        var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
         var writer = WriteAsync(batchId, outcomes.Reader);
         try
         {
@@ -122,7 +121,7 @@ public sealed partial class BatchWorker(
         }
     }
 
-    private static async Task<Outcome> GradeOneAsync(Work work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
+    private static async Task<ItemOutcome> GradeOneAsync(Work work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
     {
         if (rubric is null)
             return new(work.Position, ItemState.Failed, null, $"the rubric for case '{work.CaseId}' no longer exists.");
@@ -138,49 +137,23 @@ public sealed partial class BatchWorker(
         }
     }
 
-    /// <summary>Commits outcomes as they arrive, many per transaction when grading outpaces the disk.</summary>
-    private async Task WriteAsync(string batchId, ChannelReader<Outcome> outcomes)
+    /// <summary>
+    /// Commits outcomes as they arrive: whatever has been graded since the last commit goes in one transaction
+    /// (up to 256), so a slow disk batches more and a kill loses at most the uncommitted ones, which stay pending.
+    /// </summary>
+    private async Task WriteAsync(string batchId, ChannelReader<ItemOutcome> outcomes)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
-        var group = new List<Outcome>();
+        await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var group = new List<ItemOutcome>(256);
         while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (group.Count < 500 && outcomes.TryRead(out var outcome)) group.Add(outcome);
-            var now = DateTime.UtcNow;
-            foreach (var outcome in group)
-            {
-                var item = new BatchItem { BatchId = batchId, Position = outcome.Position, State = ItemState.Pending };
-                db.BatchItems.Attach(item);
-                item.State = outcome.State;
-                item.ResultJson = outcome.ResultJson;
-                item.Error = outcome.Error;
-                item.GradedAt = now;
-            }
-            await SaveSkippingGradedAsync(db).ConfigureAwait(false);
-            db.ChangeTracker.Clear();
+            while (group.Count < 256 && outcomes.TryRead(out var outcome)) group.Add(outcome);
+            // An item that is no longer pending was stored before: keep that result, drop this one.
+            foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
             group.Clear();
-        }
-    }
-
-    /// <summary>An item that is no longer pending was stored before: keep that result, drop this one.</summary>
-    private async Task SaveSkippingGradedAsync(EvaluatorDb db)
-    {
-        while (true)
-        {
-            try
-            {
-                await db.SaveChangesAsync(CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (DbUpdateConcurrencyException e)
-            {
-                foreach (var entry in e.Entries)
-                {
-                    LogAlreadyGraded(((BatchItem)entry.Entity).BatchId, ((BatchItem)entry.Entity).Position);
-                    entry.State = EntityState.Detached;
-                }
-            }
         }
     }
 

@@ -25,7 +25,7 @@ public static class CoreServices
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IAnswerScorer>(configuration["Ai:Scorer"] ?? "local"));
 
         services.AddDbContext<EvaluatorDb>(o =>
-            o.UseSqlite(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString));
+            o.UseSqlite(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString).AddInterceptors(SqlitePragmas.Instance));
         return services;
     }
 }
