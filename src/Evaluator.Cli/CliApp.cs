@@ -17,6 +17,7 @@ public static class CliApp
         AgreementCommand.Create,
         RubricsCommand.Create,
         ModelsCommand.Create,
+        KeysCommand.Create,
     ];
 
     /// <summary>Runs one invocation; returns the exit code (see <see cref="ExitCodes"/>).</summary>

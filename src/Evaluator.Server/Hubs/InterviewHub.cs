@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using Evaluator.Interviews;
+using Evaluator.Server.Api;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Evaluator.Server.Hubs;
@@ -15,7 +16,8 @@ public sealed class InterviewHub(InterviewSessions sessions) : Hub<IInterviewCli
 
     public async Task<StartedInterview> StartInterview(string caseId)
     {
-        var started = await Guard(() => sessions.StartAsync(caseId, Context.ConnectionAborted));
+        // A connection that presented an API key (X-Api-Key) files the session under that key's organisation.
+        var started = await Guard(() => sessions.StartAsync(caseId, Context.User?.Organisation(), Context.ConnectionAborted));
         await Groups.AddToGroupAsync(Context.ConnectionId, started.SessionId);
         return started;
     }

@@ -4,28 +4,26 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Evaluator.Data;
 
 /// <summary>
-/// Write-ahead logging with synchronous=NORMAL on every connection: readers run beside the one writer, and a commit
-/// is an append to the log without an fsync. A commit is still in the OS's hands before SaveChanges returns, so a
-/// killed process (SIGKILL) loses nothing; only a power cut can lose the last commits.
+/// synchronous=NORMAL is per connection, so it is set on every open. With the WAL journal (set once by
+/// MigrateAndConfigure) a commit no longer waits for fsync yet still survives a killed process; only a power
+/// loss can take back the last commits, and a batch item rolled back that way is simply pending and graded again.
 /// </summary>
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;";
+    public static readonly SqlitePragmas Instance = new();
 
-    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+    public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
-        command.ExecuteNonQuery();
+        Apply(connection);
+        return Task.CompletedTask;
     }
 
-    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    private static void Apply(DbConnection connection)
     {
-        var command = connection.CreateCommand();
-        await using (command.ConfigureAwait(false))
-        {
-            command.CommandText = Pragmas;
-            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        command.ExecuteNonQuery();
     }
 }

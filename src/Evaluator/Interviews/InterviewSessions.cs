@@ -43,7 +43,11 @@ public sealed class InterviewSessions(
     IOptions<InterviewOptions> options,
     TimeProvider time)
 {
-    public async Task<StartedInterview> StartAsync(string? caseId, CancellationToken cancellationToken = default)
+    public Task<StartedInterview> StartAsync(string? caseId, CancellationToken cancellationToken = default) =>
+        StartAsync(caseId, null, cancellationToken);
+
+    /// <param name="organisationId">The organisation of the API key the connection presented, if any: its coaches see the session.</param>
+    public async Task<StartedInterview> StartAsync(string? caseId, string? organisationId, CancellationToken cancellationToken = default)
     {
         var rubric = rubrics.Find(caseId ?? "") ?? throw new InterviewException(
             $"Unknown case '{caseId}'. Known cases: {string.Join(", ", rubrics.Cases.Select(c => c.Id))}.");
@@ -53,7 +57,7 @@ public sealed class InterviewSessions(
         var session = new InterviewSession
         {
             Id = Guid.NewGuid().ToString("N"), CaseId = rubric.Id, ResumeTokenHash = hash, Step = state.Step,
-            CreatedAt = now, UpdatedAt = now,
+            CreatedAt = now, UpdatedAt = now, OrganisationId = organisationId,
         };
         session.Apply(state);
         var opening = AddTurn(session, Roles.Interviewer, LocalInterviewerVoice.Message([move]), state.Step, now);
