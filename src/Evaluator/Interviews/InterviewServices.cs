@@ -8,7 +8,7 @@ public static class InterviewServices
 {
     public const string VoiceSetting = "Ai:Interviewer";
 
-    /// <summary>The interviewer: engine, voices keyed by <c>Ai:Interviewer</c>, per-session gates, and the session store.</summary>
+    /// <summary>The interviewer: engine, voices keyed by <c>Ai:Interviewer</c>, per-session gates, the in-memory sessions, the group-committing turn writer, and the session store.</summary>
     public static IServiceCollection AddInterviews(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<InterviewOptions>()
@@ -19,6 +19,8 @@ public static class InterviewServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InterviewEngine>();
         services.AddSingleton<SessionLocks>();
+        services.AddSingleton<LiveSessions>();
+        services.AddSingleton<TurnWriter>();
 
         // Voices are keyed by the name users pick; another voice ("llm") is one more keyed registration.
         services.AddSingleton<LocalInterviewerVoice>();

@@ -40,6 +40,8 @@ public sealed class InterviewSessions(
     IAnswerScorer reportScorer,
     IInterviewerVoice voice,
     SessionLocks locks,
+    LiveSessions cache,
+    TurnWriter writer,
     IOptions<InterviewOptions> options,
     TimeProvider time)
 {
@@ -63,6 +65,7 @@ public sealed class InterviewSessions(
         var opening = AddTurn(session, Roles.Interviewer, LocalInterviewerVoice.Message([move]), state.Step, now);
         db.InterviewSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        cache.Set(LiveSession.From(session, session.Turns));
 
         var committed = new CommittedReply(session.Id, session.Step, false, new Dictionary<string, int>(), opening.ToEntry(),
             opening.Seq, opening.ToEntry(), new VoiceRequest(rubric, [move], [opening.ToEntry()]));
@@ -73,32 +76,34 @@ public sealed class InterviewSessions(
     /// <summary>
     /// Checks the caller and the answer, takes the session's gate, lets the engine decide, and commits the candidate's turn,
     /// the interviewer's turn (in the local wording) and the new state in one transaction. Nothing is changed on error.
+    /// The session comes from <see cref="LiveSessions"/> (read from the database once) and the write goes through the
+    /// group-committing <see cref="TurnWriter"/>; the gate is held until the commit, so turns of a session stay in order.
     /// </summary>
     public async Task<CommittedReply> CommitAnswerAsync(string? sessionId, string? resumeToken, string? text, CancellationToken cancellationToken = default)
     {
         using var gate = await locks.AcquireAsync(sessionId ?? "", cancellationToken).ConfigureAwait(false);
-        var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
+        var live = await LiveAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
         CheckAnswer(text);
-        if (session.Step == InterviewState.DoneStep)
+        if (live.State.Done)
             throw new InterviewException("This interview is over: call EndInterview for the report, or start a new interview.");
 
-        var rubric = rubrics.Get(session.CaseId);
-        var turns = await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false);
+        var rubric = rubrics.Get(live.State.CaseId);
         var now = time.GetUtcNow();
-        var candidate = AddTurn(session, Roles.Candidate, text!, session.Step, now);
-        turns.Add(candidate);
-
-        var decision = engine.Respond(rubric, session.ToState(), text!, CandidateText(turns));
-        session.Apply(decision.State);
+        var candidate = new TranscriptEntry(Roles.Candidate, text!, now, live.State.Step);
+        var candidateSoFar = live.CandidateSoFar.Length == 0 ? text! : string.Concat(live.CandidateSoFar, "\n\n", text);
+        var decision = engine.Respond(rubric, live.State, text!, candidateSoFar);
         // The reply is filed under the step it leads into, so a step's question sits with that step.
-        var interviewer = AddTurn(session, Roles.Interviewer, LocalInterviewerVoice.Message(decision.Moves), session.Step, now);
-        turns.Add(interviewer);
+        var interviewer = new TranscriptEntry(Roles.Interviewer, LocalInterviewerVoice.Message(decision.Moves), now, decision.State.Step);
+        var transcript = live.Transcript.Add(candidate).Add(interviewer);
         var end = decision.Moves.OfType<EndInterview>().FirstOrDefault();
-        if (end is not null) await FinishAsync(session, rubric, end.Reason, turns, cancellationToken).ConfigureAwait(false);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        var report = end is null ? null
+            : await ReportAsync(live.Id, rubric, end.Reason, transcript, cancellationToken).ConfigureAwait(false);
 
-        return new CommittedReply(session.Id, session.Step, end is not null, Coverage(decision.Coverage), candidate.ToEntry(),
-            interviewer.Seq, interviewer.ToEntry(), new VoiceRequest(rubric, decision.Moves, turns.Select(t => t.ToEntry()).ToList()));
+        var next = live with { State = decision.State, Transcript = transcript, CandidateSoFar = candidateSoFar };
+        await CommitAsync(live, next, now, end?.Reason, report).ConfigureAwait(false);
+
+        return new CommittedReply(live.Id, decision.State.Step, end is not null, Coverage(decision.Coverage), candidate,
+            live.TurnCount + 1, interviewer, new VoiceRequest(rubric, decision.Moves, transcript));
     }
 
     /// <summary>The configured voice's chunks for a committed reply; its final wording replaces the recorded one.</summary>
@@ -110,16 +115,20 @@ public sealed class InterviewSessions(
             spoken.Append(chunk);
             yield return chunk;
         }
-        if (spoken.ToString() != reply.Recorded.Text)
-            await db.InterviewTurns.Where(t => t.SessionId == reply.SessionId && t.Seq == reply.InterviewerSeq)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.Text, spoken.ToString()), cancellationToken).ConfigureAwait(false);
+        var text = spoken.ToString();
+        if (text == reply.Recorded.Text) yield break;
+        // Under the gate, so the in-memory transcript and the database change together.
+        using var gate = await locks.AcquireAsync(reply.SessionId, cancellationToken).ConfigureAwait(false);
+        await db.InterviewTurns.Where(t => t.SessionId == reply.SessionId && t.Seq == reply.InterviewerSeq)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.Text, text), cancellationToken).ConfigureAwait(false);
+        cache.Reword(reply.SessionId, reply.InterviewerSeq, text);
     }
 
     public async Task<ResumedInterview> ResumeAsync(string? sessionId, string? resumeToken, CancellationToken cancellationToken = default)
     {
         var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
         var turns = await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false);
-        var coverage = coverageScorer.Score(session.Id, rubrics.Get(session.CaseId), CandidateText(turns));
+        var coverage = coverageScorer.Score(session.Id, rubrics.Get(session.CaseId), LiveSession.Join(turns.Select(t => t.ToEntry())));
         return new ResumedInterview(session.Step, turns.Select(t => t.ToEntry()).ToList(), Coverage(coverage),
             session.Step == InterviewState.DoneStep);
     }
@@ -128,41 +137,62 @@ public sealed class InterviewSessions(
     public async Task<InterviewReport> EndAsync(string? sessionId, string? resumeToken, CancellationToken cancellationToken = default)
     {
         using var gate = await locks.AcquireAsync(sessionId ?? "", cancellationToken).ConfigureAwait(false);
-        var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
-        if (session.Step != InterviewState.DoneStep)
+        var current = await LiveAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
+        if (!current.State.Done)
         {
-            var rubric = rubrics.Get(session.CaseId);
-            var turns = await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false);
-            var (state, move) = InterviewEngine.End(session.ToState());
-            var closing = AddTurn(session, Roles.Interviewer, LocalInterviewerVoice.Message([move]), session.Step, time.GetUtcNow());
-            session.Apply(state);
-            turns.Add(closing);
-            await FinishAsync(session, rubric, move.Reason, turns, cancellationToken).ConfigureAwait(false);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            var rubric = rubrics.Get(current.State.CaseId);
+            var now = time.GetUtcNow();
+            var (state, move) = InterviewEngine.End(current.State);
+            var closing = new TranscriptEntry(Roles.Interviewer, LocalInterviewerVoice.Message([move]), now, current.State.Step);
+            var transcript = current.Transcript.Add(closing);
+            var report = await ReportAsync(current.Id, rubric, move.Reason, transcript, cancellationToken).ConfigureAwait(false);
+            await CommitAsync(current, current with { State = state, Transcript = transcript }, now, move.Reason, report).ConfigureAwait(false);
         }
-        var record = await db.InterviewReports.AsNoTracking().SingleAsync(r => r.SessionId == session.Id, cancellationToken).ConfigureAwait(false);
+        var record = await db.InterviewReports.AsNoTracking().SingleAsync(r => r.SessionId == current.Id, cancellationToken).ConfigureAwait(false);
         return JsonSerializer.Deserialize<InterviewReport>(record.Json, EvaluatorJson.Options)!;
     }
 
-    /// <summary>Scores the whole transcript and each step with the configured scorer and stores the report with the session.</summary>
-    private async Task FinishAsync(InterviewSession session, CaseRubric rubric, InterviewEndReason reason, List<InterviewTurn> turns, CancellationToken cancellationToken)
+    /// <summary>Commits the turns <paramref name="next"/> adds to <paramref name="current"/>, then (only then) remembers it.</summary>
+    private async Task CommitAsync(LiveSession current, LiveSession next, DateTimeOffset at, InterviewEndReason? reason, InterviewReportRecord? report)
     {
-        session.EndReason = reason.ToString();
-        var overall = await reportScorer.ScoreAsync(session.Id, rubric, CandidateText(turns), cancellationToken).ConfigureAwait(false);
+        var turns = new List<InterviewTurn>();
+        for (var seq = current.TurnCount; seq < next.TurnCount; seq++)
+        {
+            var entry = next.Transcript[seq];
+            turns.Add(new InterviewTurn { SessionId = next.Id, Seq = seq, Role = entry.Role, Text = entry.Text, Step = entry.Step, At = entry.At });
+        }
+        try
+        {
+            // Not cancellable: once queued the write may commit, and the cache must not fall behind the database.
+            await writer.CommitAsync(new TurnWrite(next.Id, next.State, next.TurnCount, at, turns, reason?.ToString(), report)).ConfigureAwait(false);
+        }
+        catch
+        {
+            cache.Remove(next.Id);
+            throw;
+        }
+        if (next.State.Done) cache.Remove(next.Id);
+        else cache.Set(next);
+    }
+
+    /// <summary>Scores the whole transcript and each step with the configured scorer: the report stored with the session.</summary>
+    private async Task<InterviewReportRecord> ReportAsync(string sessionId, CaseRubric rubric, InterviewEndReason reason,
+        IReadOnlyList<TranscriptEntry> transcript, CancellationToken cancellationToken)
+    {
+        var overall = await reportScorer.ScoreAsync(sessionId, rubric, LiveSession.Join(transcript), cancellationToken).ConfigureAwait(false);
         var steps = new List<StepReport>();
         foreach (var step in rubrics.Framework.Steps)
         {
-            var said = CandidateText(turns.Where(t => t.Step == step.Id));
+            var said = LiveSession.Join(transcript.Where(t => t.Step == step.Id));
             if (said.Length == 0) continue;
-            var scored = await reportScorer.ScoreAsync($"{session.Id}/{step.Id}", rubric, said, cancellationToken).ConfigureAwait(false);
+            var scored = await reportScorer.ScoreAsync($"{sessionId}/{step.Id}", rubric, said, cancellationToken).ConfigureAwait(false);
             steps.Add(new StepReport(step.Id, step.Title, step.Dimensions.ToDictionary(d => d, d => scored.Dimensions[d])));
         }
-        var report = new InterviewReport(session.Id, rubric.Id, JsonNamingPolicy.KebabCaseLower.ConvertName(session.EndReason), overall, steps,
-            turns.Select(t => t.ToEntry()).ToList());
-        db.InterviewReports.Add(new InterviewReportRecord
+        var report = new InterviewReport(sessionId, rubric.Id, JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString()), overall, steps, transcript);
+        return new InterviewReportRecord
         {
-            SessionId = session.Id, Json = JsonSerializer.Serialize(report, EvaluatorJson.Options), CreatedAt = time.GetUtcNow(),
-        });
+            SessionId = sessionId, Json = JsonSerializer.Serialize(report, EvaluatorJson.Options), CreatedAt = time.GetUtcNow(),
+        };
     }
 
     /// <summary>The whole reply in the configured voice.</summary>
@@ -176,7 +206,7 @@ public sealed class InterviewSessions(
     private async Task<InterviewSession> LoadAsync(string? sessionId, string? resumeToken, CancellationToken cancellationToken)
     {
         var session = string.IsNullOrEmpty(sessionId) ? null
-            : await db.InterviewSessions.SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
+            : await db.InterviewSessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, cancellationToken).ConfigureAwait(false);
         if (session is null) throw new InterviewException($"Unknown session '{sessionId}'. Start a new interview.");
         if (!ResumeTokens.Matches(resumeToken, session.ResumeTokenHash))
             throw new InterviewException("Wrong resume token for this session: use the token StartInterview returned.");
@@ -192,8 +222,24 @@ public sealed class InterviewSessions(
                 $"The answer is {text.Length:N0} characters long; the limit is {max:N0}. Shorten it and send it again."));
     }
 
+    /// <summary>The session as last committed: from memory, or read once from the database and then remembered.</summary>
+    private async Task<LiveSession> LiveAsync(string? sessionId, string? resumeToken, CancellationToken cancellationToken)
+    {
+        var cached = string.IsNullOrEmpty(sessionId) ? null : cache.Find(sessionId);
+        if (cached is not null)
+        {
+            if (!ResumeTokens.Matches(resumeToken, cached.ResumeTokenHash))
+                throw new InterviewException("Wrong resume token for this session: use the token StartInterview returned.");
+            return cached;
+        }
+        var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
+        var loaded = LiveSession.From(session, await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false));
+        if (!loaded.State.Done) cache.Set(loaded);
+        return loaded;
+    }
+
     private Task<List<InterviewTurn>> TurnsAsync(string sessionId, CancellationToken cancellationToken) =>
-        db.InterviewTurns.Where(t => t.SessionId == sessionId).OrderBy(t => t.Seq).ToListAsync(cancellationToken);
+        db.InterviewTurns.AsNoTracking().Where(t => t.SessionId == sessionId).OrderBy(t => t.Seq).ToListAsync(cancellationToken);
 
     private static InterviewTurn AddTurn(InterviewSession session, string role, string text, string step, DateTimeOffset at)
     {
@@ -202,9 +248,6 @@ public sealed class InterviewSessions(
         session.UpdatedAt = at;
         return turn;
     }
-
-    private static string CandidateText(IEnumerable<InterviewTurn> turns) =>
-        string.Join("\n\n", turns.Where(t => t.Role == Roles.Candidate).Select(t => t.Text));
 
     private static Dictionary<string, int> Coverage(Evaluation evaluation) =>
         evaluation.Dimensions.ToDictionary(d => d.Key, d => d.Value.Score);
