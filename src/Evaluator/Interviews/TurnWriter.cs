@@ -1,5 +1,7 @@
 using System.Threading.Channels;
 using Evaluator.Data;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -69,7 +71,7 @@ public sealed class TurnWriter : IDisposable, IAsyncDisposable
     {
         try
         {
-            await SaveAsync(batch.Select(p => p.Write)).ConfigureAwait(false);
+            await SaveAsync(batch.ConvertAll(p => p.Write)).ConfigureAwait(false);
             foreach (var pending in batch) pending.Committed.SetResult();
         }
         catch (Exception) when (batch.Count > 1)
@@ -85,32 +87,59 @@ public sealed class TurnWriter : IDisposable, IAsyncDisposable
         }
     }
 
-    private async Task SaveAsync(IEnumerable<TurnWrite> writes)
+    /// <summary>
+    /// Plain prepared statements in one transaction: insert the new turns (and a report), update only the changed
+    /// columns of each session row. Parameter values go in as EF Core itself binds them (times as SQLite text, the
+    /// used probes as a JSON array), so EF Core reads the rows back unchanged.
+    /// </summary>
+    private async Task SaveAsync(IReadOnlyList<TurnWrite> writes)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        foreach (var write in writes)
+        await db.Database.OpenConnectionAsync().ConfigureAwait(false);
+        try
         {
-            db.InterviewTurns.AddRange(write.Turns);
-            // Only the changed columns of the session row; the rest of it is never read.
-            var session = new InterviewSession
+            var connection = (SqliteConnection)db.Database.GetDbConnection();
+            using var transaction = connection.BeginTransaction();
+            using var turn = Prepare(connection, transaction,
+                "INSERT INTO InterviewTurns (SessionId, Seq, Role, Text, Step, At) VALUES ($0, $1, $2, $3, $4, $5)");
+            using var session = Prepare(connection, transaction,
+                "UPDATE InterviewSessions SET Step = $1, ProbesInStep = $2, UsedProbes = $3, CandidateTurns = $4, TurnCount = $5, "
+                + "UpdatedAt = $6, EndReason = coalesce($7, EndReason) WHERE Id = $0");
+            using var report = Prepare(connection, transaction, "INSERT INTO InterviewReports (SessionId, Json, CreatedAt) VALUES ($0, $1, $2)");
+            foreach (var write in writes)
             {
-                Id = write.SessionId, CaseId = write.State.CaseId, ResumeTokenHash = "", Step = write.State.Step,
-                TurnCount = write.TurnCount, UpdatedAt = write.At, EndReason = write.EndReason,
-            };
-            session.Apply(write.State);
-            var entry = db.InterviewSessions.Attach(session);
-            entry.Property(s => s.Step).IsModified = true;
-            entry.Property(s => s.ProbesInStep).IsModified = true;
-            entry.Property(s => s.UsedProbes).IsModified = true;
-            entry.Property(s => s.CandidateTurns).IsModified = true;
-            entry.Property(s => s.TurnCount).IsModified = true;
-            entry.Property(s => s.UpdatedAt).IsModified = true;
-            if (write.EndReason is not null) entry.Property(s => s.EndReason).IsModified = true;
-            if (write.Report is not null) db.InterviewReports.Add(write.Report);
+                foreach (var t in write.Turns) Run(turn, t.SessionId, t.Seq, t.Role, t.Text, t.Step, t.At);
+                var state = write.State;
+                var updated = Run(session, write.SessionId, state.Step, state.ProbesInStep, JsonSerializer.Serialize(state.UsedProbes),
+                    state.CandidateTurns, write.TurnCount, write.At, write.EndReason);
+                if (updated != 1) throw new InvalidOperationException($"Interview session '{write.SessionId}' is not in the database.");
+                if (write.Report is { } r) Run(report, r.SessionId, r.Json, r.CreatedAt);
+            }
+            transaction.Commit();
         }
-        await db.SaveChangesAsync().ConfigureAwait(false);
+        finally
+        {
+            await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+#pragma warning disable CA2100 // Constant SQL; every value is a parameter.
+        command.CommandText = sql;
+#pragma warning restore CA2100
+        for (var i = 0; sql.Contains($"${i}", StringComparison.Ordinal); i++) command.Parameters.Add(new SqliteParameter($"${i}", null));
+        command.Prepare();
+        return command;
+    }
+
+    private static int Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++) command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        return command.ExecuteNonQuery();
     }
 
     private sealed record Pending(TurnWrite Write, TaskCompletionSource Committed);
