@@ -188,7 +188,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         Lexicon.Justifications.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         var reasons = (double)DistinctStarts(hits);
         hits.Clear();
-        Lexicon.Comparatives.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        Lexicon.WeakReasons.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         reasons += 0.5 * DistinctStarts(hits);
         f.Reasons = reasons;
         hits.Clear();

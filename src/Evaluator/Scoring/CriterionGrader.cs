@@ -57,8 +57,10 @@ internal static class CriterionGrader
                 continue;
             }
             var groups = Math.Max(1, f.GroupsOf(slot.Index));
-            var unitReasons = f.Reasons + 0.5 * FollowingReasons(analysis, u);
+            var unitReasons = f.Reasons;
             var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
+            // Under another dimension's heading the candidate was talking about something else: a mention at most.
+            if (unit.Section is { } section && section != dimension) level = 1;
             if (level >= 2)
             {
                 deep++;
@@ -83,14 +85,6 @@ internal static class CriterionGrader
         + (groups - 1) * 0.75
         + (f.Words >= 15 ? 0.5 : 0)
         - f.Vague * 0.75;
-
-    private static double FollowingReasons(AnswerAnalysis analysis, int u)
-    {
-        if (u + 1 >= analysis.Units.Count) return 0;
-        var next = analysis.Units[u + 1];
-        var unit = analysis.Units[u];
-        return next.Block == unit.Block && next.CanBeEvidence && !next.ListLike ? analysis.Features[u + 1].Reasons : 0;
-    }
 
     private static HashSet<int> Words(AnswerAnalysis analysis, int u)
     {

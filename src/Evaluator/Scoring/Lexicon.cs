@@ -13,7 +13,7 @@ internal static class Lexicon
         "might must it its this that these those there here they them their we our us you your i me my he she his her " +
         "which who whom whose what when where why how if because since while whereas also just only very more most less " +
         "least much many some any each every all both either neither other another such same own not no yet too " +
-        "up down out off again further once also well even still per via vs e g ie eg etc let lets i'd we'd we'll " +
+        "up down out off again further once also well even still per via vs e g ie eg etc let lets like such including especially i'd we'd we'll " +
         "it's that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't shouldn't wouldn't");
 
     /// <summary>Words every ML design answer uses: not evidence that an answer is tied to its case.</summary>
@@ -54,19 +54,18 @@ internal static class Lexicon
 
     /// <summary>Reasons, contrasts, costs and failure modes: what makes a specific answer a justified one.</summary>
     public static readonly PhraseSet Justifications = Phrases(
-        "because", "since", "so that", "so we", "so the", "so it", "so a", "so i", "so they", "therefore", "thus", "hence",
-        "instead of", "instead", "rather than", "at the cost of", "the cost of", "cost", "costs", "cheaper", "expensive",
-        "trade-off", "tradeoff", "trade off", "trades", "versus", "vs", "compared to", "compared with", "compare",
-        "alternative", "alternatively", "otherwise", "which means", "that means", "in order to", "to avoid", "avoid",
-        "prevent", "prevents", "leak", "leakage", "leaks", "risk", "risks", "fail", "fails", "failure", "fall back",
-        "fallback", "falls back", "only if", "unless", "whereas", "unlike", "but", "however", "although", "the downside",
-        "downside", "drawback", "penalise", "bias", "biased", "inflate", "inflates", "hurt", "hurts", "would miss",
-        "can't", "cannot", "too", "worse", "matters", "the reason", "why", "so", "ensures", "guarantee", "wins",
-        "beats", "outweigh", "when the", "if the", "if a", "if it", "if we", "if any");
+        "because", "since", "so that", "therefore", "thus", "hence", "instead of", "rather than", "at the cost of",
+        "the cost of", "costs", "cheaper", "more expensive", "too expensive", "trade-off", "tradeoff", "trade off",
+        "trades", "versus", "vs", "compared to", "compared with", "compare", "alternative", "alternatively", "otherwise",
+        "which means", "that means", "in order to", "to avoid", "avoids", "prevent", "prevents", "leak", "leakage",
+        "leaks", "risk", "risks", "failure", "fails", "fall back", "fallback", "falls back", "only if", "unless",
+        "whereas", "unlike", "the downside", "downside", "drawback", "outweigh", "outweighs", "at the expense of",
+        "the reason", "inflate", "inflates", "would miss", "would leak", "is worse than", "matters more");
 
-    /// <summary>Comparatives weigh half: "faster", "more accurate".</summary>
-    public static readonly PhraseSet Comparatives = Phrases(
-        "better", "faster", "slower", "higher", "lower", "smaller", "larger", "more accurate", "less", "fewer", "more");
+    /// <summary>Weaker hints of reasoning weigh half: contrasts, consequences, comparatives, conditions.</summary>
+    public static readonly PhraseSet WeakReasons = Phrases(
+        "so", "but", "however", "although", "while", "if", "too", "better", "faster", "slower", "worse", "cheaper",
+        "more accurate", "bias", "biased", "hurt", "hurts", "cannot", "can't", "ensures", "guarantee", "wins", "beats");
 
     /// <summary>Hedges and fillers of a generic answer.</summary>
     public static readonly PhraseSet Vagueness = Phrases(
