@@ -89,10 +89,12 @@ public sealed class AnswerAnalyzer(Framework framework)
         }
 
         var dismissed = new SortedSet<string>(units.Where(u => u.Dismisses is not null).Select(u => u.Dismisses!), StringComparer.Ordinal);
+        var soft = SoftMatches(matcher, tokens, features, units);
+
         var conceptMatches = new Dictionary<string, IReadOnlyList<int>>();
         foreach (var slot in matcher.Criteria)
             conceptMatches[slot.Criterion.Id] = Enumerable.Range(0, units.Length)
-                .Where(u => units[u].CanBeEvidence && features[u].GroupsOf(slot.Index) > 0).ToList();
+                .Where(u => units[u].CanBeEvidence && (features[u].GroupsOf(slot.Index) > 0 || soft[u] == slot.Index)).ToList();
         var mentions = new Dictionary<string, IReadOnlyList<int>>();
         for (var d = 0; d < matcher.DimensionIds.Length; d++)
             mentions[matcher.DimensionIds[d]] = Enumerable.Range(0, units.Length)
@@ -140,6 +142,38 @@ public sealed class AnswerAnalyzer(Framework framework)
         return EvaluationBuilder.Build(id, analysis, results, scorer);
     }
 
+    /// <summary>
+    /// Paraphrases ("keep whole drives together, because neighbouring frames are nearly identical") miss the
+    /// concept phrasings but share rare words with one criterion's description, levels and exemplar. A unit
+    /// without any concept match is credited to the criterion it shares the most weighted words with.
+    /// </summary>
+    private static int[] SoftMatches(RubricMatcher matcher, Token[] tokens, UnitFeatures[] features, AnswerUnit[] units)
+    {
+        var result = new int[units.Length];
+        Array.Fill(result, -1);
+        var scores = new double[matcher.Criteria.Length];
+        var seen = new HashSet<int>();
+        for (var u = 0; u < units.Length; u++)
+        {
+            if (!units[u].CanBeEvidence || units[u].ListLike) continue;
+            Array.Clear(scores);
+            seen.Clear();
+            var f = features[u];
+            for (var t = f.TokenStart; t < f.TokenEnd; t++)
+            {
+                if (!seen.Add(tokens[t].Id) || !matcher.SoftWords.TryGetValue(tokens[t].Id, out var entry)) continue;
+                foreach (var c in entry.Criteria) scores[c] += entry.Weight;
+            }
+            var best = -1;
+            for (var c = 0; c < scores.Length; c++)
+                if (scores[c] >= SoftMatchThreshold && (best < 0 || scores[c] > scores[best])) best = c;
+            result[u] = best;
+        }
+        return result;
+    }
+
+    internal const double SoftMatchThreshold = 1.75;
+
     /// <summary>An analysis made by another analyzer may use another framework's dimensions and weights.</summary>
     private void CheckOwn(AnswerAnalysis analysis)
     {
@@ -171,7 +205,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
             {
                 numbers += 1;
-                if (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id)) numbers += 0.5;
+                if (token.Is(TokenShape.Quantity) || (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id))) numbers += 0.5;
                 continue;
             }
             if (covered[t] || Lexicon.FunctionWords.Contains(token.Id)) continue;

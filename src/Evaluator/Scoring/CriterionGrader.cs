@@ -57,7 +57,8 @@ internal static class CriterionGrader
                 continue;
             }
             var groups = Math.Max(1, f.GroupsOf(slot.Index));
-            var unitReasons = f.Reasons;
+            // Numbers back a claim too (capacity, thresholds), but two of them alone do not make an argument.
+            var unitReasons = f.Reasons + 0.25 * Math.Min(f.Numbers, 2);
             var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
             // Under another dimension's heading the candidate was talking about something else: a mention at most.
             if (unit.Section is { } section && section != dimension) level = 1;
@@ -79,7 +80,7 @@ internal static class CriterionGrader
     }
 
     internal static double Specificity(UnitFeatures f, int groups) =>
-        Math.Min(f.Numbers, 3) * 0.75
+        Math.Min(f.Numbers, 3) * 1.0
         + Math.Min(f.Named, 3) * 0.5
         + Math.Min(f.CaseWords, 4) * 0.3
         + (groups - 1) * 0.75

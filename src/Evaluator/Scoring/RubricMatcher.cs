@@ -33,6 +33,20 @@ internal sealed class RubricMatcher
         }
         Criteria = [.. criteria];
 
+        // Each descriptive word points at the criteria that use it, weighted 1/df: rare words say more.
+        var users = new Dictionary<int, List<int>>();
+        foreach (var slot in Criteria)
+        {
+            var words = new HashSet<int>(slot.DescriptionWords);
+            foreach (var phrasing in slot.Criterion.Concepts.SelectMany(g => g)) words.UnionWith(ContentIds([phrasing]));
+            foreach (var word in words)
+            {
+                if (!users.TryGetValue(word, out var list)) users[word] = list = [];
+                list.Add(slot.Index);
+            }
+        }
+        SoftWords = users.ToDictionary(p => p.Key, p => (p.Value.ToArray(), 1.0 / p.Value.Count));
+
         for (var d = 0; d < DimensionIds.Length; d++)
         {
             var definition = framework.Dimensions[d];
@@ -74,6 +88,9 @@ internal sealed class RubricMatcher
 
     /// <summary>Single content words of dimension and step titles ("Model development" names modelling).</summary>
     public Dictionary<int, int> HeadingIds { get; } = [];
+
+    /// <summary>Descriptive word → the criteria whose text uses it, and its weight (1 / how many do).</summary>
+    public Dictionary<int, (int[] Criteria, double Weight)> SoftWords { get; }
 
     /// <summary>Content words of this case (prompt, facts, criteria): using them ties an answer to the case.</summary>
     public HashSet<int> CaseWords { get; }

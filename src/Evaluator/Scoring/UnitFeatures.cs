@@ -27,6 +27,7 @@ internal sealed class UnitFeatures
 
     public int Vague { get; set; }
 
+
     /// <summary>Distinct concept groups matched for the criterion with this index.</summary>
     public int GroupsOf(int criterion)
     {

@@ -45,8 +45,13 @@ public class DevSetAgreementTests(DevSetFixture devset, ITestOutputHelper output
             output.WriteLine($"{answer.Id,-26} {answer.Profile,-10} {result.Overall,3} {string.Join(' ', cells)} {string.Join(',', result.Flags)}");
             if (Environment.GetEnvironmentVariable("EVALUATOR_DEVSET_DETAIL") is null) continue;
             var analysis = devset.Scorer.Analyse(devset.Rubrics.Get(answer.Case), answer.Answer);
+            if (Environment.GetEnvironmentVariable("EVALUATOR_DEVSET_UNITS") == answer.Id)
+                foreach (var unit in analysis.Units)
+                    output.WriteLine($"    #{unit.Index} {unit.Kind} b{unit.Block} s={unit.Section} list={unit.ListLike} :: {unit.Text}");
             foreach (var unit in analysis.Units.Where(u => u.Dismisses is not null || u.Injected))
                 output.WriteLine($"    [{(unit.Injected ? "inj" : "dis " + unit.Dismisses)}] {unit.Text}");
+            foreach (var dimension in Dimensions.All.Where(d => result.Dimensions[d].Level != answer.Labels[d]))
+                output.WriteLine($"    {dimension} score {result.Dimensions[dimension].Score}: " + string.Join(' ', result.Dimensions[dimension].Criteria.Select(c => $"{c.Id}={c.Level}")));
             foreach (var dimension in Dimensions.All.Where(d => result.Dimensions[d].Level != answer.Labels[d]))
                 foreach (var criterion in result.Dimensions[dimension].Criteria)
                     foreach (var quote in criterion.Evidence)
