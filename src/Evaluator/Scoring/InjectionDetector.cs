@@ -19,7 +19,7 @@ internal static partial class InjectionDetector
                 strong.Add((m.Index, m.Index + m.Length));
 
         var any = false;
-        var roleBlocks = new HashSet<int>();
+        var roleTurns = new Dictionary<int, int>();
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
@@ -29,11 +29,11 @@ internal static partial class InjectionDetector
             if (!hit) continue;
             injected[u] = any = true;
             if (RoleLine().IsMatch(text.Lower.AsSpan(LineStart(text.Lower, s.Start), s.End - LineStart(text.Lower, s.Start))))
-                roleBlocks.Add(s.Block);
+                roleTurns.TryAdd(s.Block, u);
         }
         if (!any) return false;
 
-        // The rest of an injected passage: same block and still talking to the grader, or a whole role turn.
+        // The rest of an injected passage: same block and still talking to the grader, or the rest of a fake role turn.
         var blocks = new HashSet<int>();
         for (var u = 0; u < segments.Count; u++)
             if (injected[u]) blocks.Add(segments[u].Block);
@@ -41,7 +41,7 @@ internal static partial class InjectionDetector
         {
             if (injected[u] || !blocks.Contains(segments[u].Block)) continue;
             var s = segments[u];
-            if (roleBlocks.Contains(s.Block) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
+            if ((roleTurns.TryGetValue(s.Block, out var turn) && u > turn) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
                 injected[u] = true;
         }
         return true;
@@ -64,7 +64,7 @@ internal static partial class InjectionDetector
         [RoleLine(), IgnoreInstructions(), NoteToGrader(), IfYouAreAnAi(), AskForMarks(), GraderWords(), DoNotPenalise(),
          Authority(), ScoreBlock(), HiddenHtml()];
 
-    [GeneratedRegex(@"(?m)^[ \t>*_#\[(`-]*(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
+    [GeneratedRegex(@"(?m)(?<=^|[.!?][""'*_)]*[ \t]+)[ \t>*_#\[(`-]*(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
     private static partial Regex RoleLine();
 
     [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
