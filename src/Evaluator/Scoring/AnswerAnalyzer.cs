@@ -195,6 +195,10 @@ public sealed class AnswerAnalyzer(Framework framework)
         matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         foreach (var hit in hits)
             if (!f.Mentions.Contains(hit.Payload)) f.Mentions.Add(hit.Payload);
+        hits.Clear();
+        matcher.Names.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        foreach (var hit in hits)
+            if (!f.Names.Contains(hit.Payload)) f.Names.Add(hit.Payload);
 
         var caseWords = new HashSet<int>();
         double numbers = 0;

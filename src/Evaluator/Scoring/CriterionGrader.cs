@@ -62,6 +62,10 @@ internal static class CriterionGrader
             var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
             // Under another dimension's heading the candidate was talking about something else: a mention at most.
             if (unit.Section is { } section && section != dimension) level = 1;
+            // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
+            if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
+            // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention.
+            if (level == 1 && unit.Section is null && f.Mentions.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             if (level >= 2)
             {
                 deep++;

@@ -47,6 +47,8 @@ internal sealed class RubricMatcher
         }
         SoftWords = users.ToDictionary(p => p.Key, p => (p.Value.ToArray(), 1.0 / p.Value.Count));
 
+        var criterionWords = Criteria.Select(c => (c.Dimension,
+            Words: c.DescriptionWords.Concat(ContentIds(c.Criterion.Concepts.SelectMany(g => g))).ToHashSet())).ToArray();
         for (var d = 0; d < DimensionIds.Length; d++)
         {
             var definition = framework.Dimensions[d];
@@ -54,6 +56,10 @@ internal sealed class RubricMatcher
             {
                 Aliases.Add(alias, d);
                 HeadingWords.Add(alias, d);
+                // "model" or "data" turn up in every dimension's criteria; "metrics" or "monitoring" name one.
+                var ids = ContentIds([alias]);
+                var sharers = criterionWords.Where(c => ids.All(c.Words.Contains)).ToList();
+                if (ids.Count > 0 && sharers.Count(c => c.Dimension == d) >= NamingShare * sharers.Count) Names.Add(alias, d);
             }
             HeadingWords.Add(definition.Id, d);
             foreach (var word in ContentIds([definition.Title])) HeadingIds.TryAdd(word, d);
@@ -82,6 +88,12 @@ internal sealed class RubricMatcher
 
     /// <summary>Payload: dimension index.</summary>
     public PhraseSet Aliases { get; } = new();
+
+    /// <summary>Aliases specific enough to say which dimension a sentence is about; payload: dimension index.</summary>
+    public PhraseSet Names { get; } = new();
+
+    /// <summary>An alias names its dimension when at least this share of the criteria using it belong there.</summary>
+    public const double NamingShare = 0.5;
 
     /// <summary>Aliases plus dimension ids; payload: dimension index.</summary>
     public PhraseSet HeadingWords { get; } = new();

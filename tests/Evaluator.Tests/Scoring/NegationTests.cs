@@ -39,6 +39,17 @@ public class NegationTests
         Assert.True(result.Level(Dimensions.Serving) >= 1);
     }
 
+    [Theory]
+    [InlineData("## Monitoring\nNo need to retrain daily; weekly retraining on fresh logs is enough.\n", Dimensions.Monitoring)]
+    [InlineData("## Serving\nWe don't need GPU inference; CPU servers are enough for the light ranker.\n", Dimensions.Serving)]
+    [InlineData("## Metrics\nWe don't need offline metrics beyond AUC; the A/B test on comments per user decides.\n", Dimensions.Metrics)]
+    public void Narrowing_a_choice_is_not_dismissing_the_dimension(string answer, string dimension)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+    }
+
     [Fact]
     public void Dismissal_under_a_heading_needs_no_dimension_word()
     {
