@@ -174,6 +174,12 @@ public sealed class AnswerAnalyzer(Framework framework)
 
     internal const double SoftMatchThreshold = 1.75;
 
+    /// <summary>
+    /// The dimension math of <see cref="BuildEvaluation"/>: score 0-100 and level 0-3 from criterion levels.
+    /// The k-th best criterion weighs 0.5^k, so a few deep criteria make a deep dimension.
+    /// </summary>
+    public static (int Score, int Level) CombineLevels(IReadOnlyList<int> criterionLevels) => EvaluationBuilder.Combine(criterionLevels);
+
     /// <summary>An analysis made by another analyzer may use another framework's dimensions and weights.</summary>
     private void CheckOwn(AnswerAnalysis analysis)
     {
