@@ -30,7 +30,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         ArgumentNullException.ThrowIfNull(answer);
         var matcher = MatcherFor(rubric);
         var text = NormalizedText.From(answer);
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = AnswerTokenizer.Tokenize(text);
         var segments = Segmenter.Split(text);
         var injected = new bool[segments.Count];
         var anyInjection = InjectionDetector.Detect(text, segments, injected);
@@ -91,14 +91,22 @@ public sealed class AnswerAnalyzer(Framework framework)
         var dismissed = new SortedSet<string>(units.Where(u => u.Dismisses is not null).Select(u => u.Dismisses!), StringComparer.Ordinal);
         var soft = SoftMatches(matcher, tokens, features, units);
 
+        var byCriterion = new List<int>[matcher.Criteria.Length];
+        var byDimension = new List<int>[matcher.DimensionIds.Length];
+        for (var c = 0; c < byCriterion.Length; c++) byCriterion[c] = [];
+        for (var d = 0; d < byDimension.Length; d++) byDimension[d] = [];
+        for (var u = 0; u < units.Length; u++)
+        {
+            if (!units[u].CanBeEvidence) continue;
+            foreach (var hit in features[u].Concepts)
+                if (byCriterion[hit.Criterion].Count == 0 || byCriterion[hit.Criterion][^1] != u) byCriterion[hit.Criterion].Add(u);
+            if (soft[u] >= 0 && (byCriterion[soft[u]].Count == 0 || byCriterion[soft[u]][^1] != u)) byCriterion[soft[u]].Add(u);
+            foreach (var d in features[u].Mentions) byDimension[d].Add(u);
+        }
         var conceptMatches = new Dictionary<string, IReadOnlyList<int>>();
-        foreach (var slot in matcher.Criteria)
-            conceptMatches[slot.Criterion.Id] = Enumerable.Range(0, units.Length)
-                .Where(u => units[u].CanBeEvidence && (features[u].GroupsOf(slot.Index) > 0 || soft[u] == slot.Index)).ToList();
+        foreach (var slot in matcher.Criteria) conceptMatches[slot.Criterion.Id] = byCriterion[slot.Index];
         var mentions = new Dictionary<string, IReadOnlyList<int>>();
-        for (var d = 0; d < matcher.DimensionIds.Length; d++)
-            mentions[matcher.DimensionIds[d]] = Enumerable.Range(0, units.Length)
-                .Where(u => units[u].CanBeEvidence && features[u].Mentions.Contains(d)).ToList();
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) mentions[matcher.DimensionIds[d]] = byDimension[d];
 
         var flags = new List<string>();
         if (StuffingDetector.IsStuffed(units, features)) flags.Add(Scoring.Flags.KeywordStuffing);
@@ -229,24 +237,18 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.CaseWords = caseWords.Count;
 
         hits.Clear();
-        Lexicon.Justifications.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        var reasons = (double)DistinctStarts(hits);
-        hits.Clear();
-        Lexicon.WeakReasons.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        reasons += 0.5 * DistinctStarts(hits);
-        f.Reasons = reasons;
-        hits.Clear();
-        Lexicon.Vagueness.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        f.Vague = DistinctStarts(hits);
+        Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
+        f.Vague = DistinctStarts(hits, Lexicon.Vague);
     }
 
-    private static int DistinctStarts(List<PhraseHit> hits)
+    private static int DistinctStarts(List<PhraseHit> hits, int payload)
     {
         var count = 0;
         var last = -1;
         foreach (var hit in hits)
         {
-            if (hit.Start == last) continue;
+            if (hit.Payload != payload || hit.Start == last) continue;
             last = hit.Start;
             count++;
         }

@@ -29,10 +29,9 @@ internal static class CriterionGrader
             if (slots.Count == 0 || slots.Any(c => results[c.Criterion.Id].Level > 0)) continue;
             var mentions = analysis.DimensionMentions[dimension];
             if (mentions.Count == 0) continue;
-            var unit = analysis.Units[mentions[0]];
             var words = Words(analysis, mentions[0]);
             var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
-            results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Cut(unit.Text)]);
+            results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Quote(analysis, mentions[0])]);
         }
         return results;
     }
@@ -79,7 +78,7 @@ internal static class CriterionGrader
         // Specific in several places and justified somewhere among them: deep, even if no single sentence is.
         if (best == 2 && deep >= 2 && reasons >= JustifiedThreshold) best = 3;
         var evidence = graded.OrderByDescending(g => g.Level).ThenBy(g => g.Unit).Take(MaxEvidence)
-            .OrderBy(g => g.Unit).Select(g => Cut(analysis.Units[g.Unit].Text)).ToList();
+            .OrderBy(g => g.Unit).Select(g => Quote(analysis, g.Unit)).ToList();
         return new CriterionResult(id, best, evidence);
     }
 
@@ -97,6 +96,13 @@ internal static class CriterionGrader
         var words = new HashSet<int>();
         for (var t = f.TokenStart; t < f.TokenEnd; t++) words.Add(analysis.Tokens[t].Id);
         return words;
+    }
+
+    private static string Quote(AnswerAnalysis analysis, int unit)
+    {
+        var quote = Cut(analysis.Units[unit].Text);
+        analysis.Quotes.TryAdd(quote, unit);
+        return quote;
     }
 
     /// <summary>Long units are cut at a word boundary; the result is still an exact substring.</summary>

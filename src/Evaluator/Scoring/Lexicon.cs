@@ -53,26 +53,33 @@ internal static class Lexicon
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
 
     /// <summary>Reasons, contrasts, costs and failure modes: what makes a specific answer a justified one.</summary>
-    public static readonly PhraseSet Justifications = Phrases(
+    public static readonly string[] Justifications = [
         "because", "since", "so that", "therefore", "thus", "hence", "instead of", "rather than", "at the cost of",
         "the cost of", "costs", "cheaper", "more expensive", "too expensive", "trade-off", "tradeoff", "trade off",
         "trades", "versus", "vs", "compared to", "compared with", "compare", "alternative", "alternatively", "otherwise",
         "which means", "that means", "in order to", "to avoid", "avoids", "prevent", "prevents", "leak", "leakage",
         "leaks", "risk", "risks", "failure", "fails", "fall back", "fallback", "falls back", "only if", "unless",
         "whereas", "unlike", "the downside", "downside", "drawback", "outweigh", "outweighs", "at the expense of",
-        "the reason", "inflate", "inflates", "would miss", "would leak", "is worse than", "matters more");
+        "the reason", "inflate", "inflates", "would miss", "would leak", "is worse than", "matters more"];
 
     /// <summary>Weaker hints of reasoning weigh half: contrasts, consequences, comparatives, conditions.</summary>
-    public static readonly PhraseSet WeakReasons = Phrases(
+    public static readonly string[] WeakReasons = [
         "so", "but", "however", "although", "while", "if", "too", "better", "faster", "slower", "worse", "cheaper",
-        "more accurate", "bias", "biased", "hurt", "hurts", "cannot", "can't", "ensures", "guarantee", "wins", "beats");
+        "more accurate", "bias", "biased", "hurt", "hurts", "cannot", "can't", "ensures", "guarantee", "wins", "beats"];
 
     /// <summary>Hedges and fillers of a generic answer.</summary>
-    public static readonly PhraseSet Vagueness = Phrases(
+    public static readonly string[] Vagueness = [
         "some kind of", "some sort of", "something like", "maybe", "probably", "etc", "and so on", "whatever",
         "somewhere", "somehow", "when needed", "if needed", "as needed", "regularly", "sometimes", "any issues",
         "for problems", "make sure", "good quality", "high quality", "the usual", "standard stuff", "best practices",
-        "state of the art", "state-of-the-art", "very good", "works well", "work well", "really good", "and more");
+        "state of the art", "state-of-the-art", "very good", "works well", "work well", "really good", "and more"];
+
+    public const int Reason = 0;
+    public const int WeakReason = 1;
+    public const int Vague = 2;
+
+    /// <summary>Reasons, weak reasons and hedges in one pass; payload <see cref="Reason"/>, <see cref="WeakReason"/> or <see cref="Vague"/>.</summary>
+    public static readonly PhraseSet Tone = Build((Justifications, Reason), (WeakReasons, WeakReason), (Vagueness, Vague));
 
     /// <summary>Words that make a list item a clause rather than a bare term: "we oversample", "it leaks".</summary>
     public static readonly HashSet<int> ClauseWords = Ids(
@@ -92,7 +99,15 @@ internal static class Lexicon
         "gpu gpus cpu cpus node nodes machine machines");
 
     private static HashSet<int> Ids(string words) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(Tokenizer.InternPhrase).ToHashSet();
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(AnswerTokenizer.InternPhrase).ToHashSet();
+
+    private static PhraseSet Build(params (string[] Phrases, int Payload)[] lists)
+    {
+        var set = new PhraseSet();
+        foreach (var (phrases, payload) in lists)
+            foreach (var phrase in phrases) set.Add(phrase, payload);
+        return set;
+    }
 
     private static PhraseSet Phrases(params string[] phrases)
     {

@@ -113,7 +113,7 @@ internal sealed class RubricMatcher
     {
         var ids = new HashSet<int>();
         foreach (var text in texts)
-            foreach (var id in Tokenizer.InternPhrase(text))
+            foreach (var id in AnswerTokenizer.InternPhrase(text))
                 if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.GenericWords.Contains(id)) ids.Add(id);
         return ids;
     }
