@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project bench/Evaluator.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// Not typeof(Program): the referenced server project has a Program class too.
+BenchmarkSwitcher.FromAssembly(System.Reflection.Assembly.GetExecutingAssembly()).Run(args);

@@ -1,8 +1,4 @@
-using System.CommandLine;
-using Evaluator.Cli.Commands;
+using Evaluator.Cli;
 
-var root = new RootCommand("Grades machine-learning system design answers against rubrics.")
-{
-    RubricsCommand.Create(),
-};
-return await root.Parse(args).InvokeAsync();
+// Commands are listed in CliApp.Commands; tests run the same entry point in-process.
+return await CliApp.RunAsync(args, Console.In, Console.Out, Console.Error);

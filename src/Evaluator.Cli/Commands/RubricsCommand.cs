@@ -7,15 +7,15 @@ namespace Evaluator.Cli.Commands;
 /// <summary>evaluator rubrics list | validate [dir]</summary>
 public static class RubricsCommand
 {
-    public static Command Create()
+    public static Command Create(CliContext cli)
     {
-        var dir = new Argument<string?>("dir") { Description = "Rubric folder (default: ./rubrics or the shipped copy).", Arity = ArgumentArity.ZeroOrOne };
+        var dir = new Argument<string?>("dir") { Description = "Rubric folder (default: Rubrics:Path, else ./rubrics, else the shipped copy).", Arity = ArgumentArity.ZeroOrOne };
         var validate = new Command("validate", "Check every rubric file; prints file:line: message per error.") { dir };
-        validate.SetAction(parse => Validate(parse.GetValue(dir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        validate.SetAction(parse => Validate(parse.GetValue(dir) ?? cli.Configuration[RubricOptions.Section + ":Path"], cli.Output, cli.Error));
 
         var listDir = new Argument<string?>("dir") { Description = "Rubric folder.", Arity = ArgumentArity.ZeroOrOne };
         var list = new Command("list", "Show every case: id, title, version and criteria count.") { listDir };
-        list.SetAction(parse => List(parse.GetValue(listDir), parse.InvocationConfiguration.Output, parse.InvocationConfiguration.Error));
+        list.SetAction(parse => List(parse.GetValue(listDir) ?? cli.Configuration[RubricOptions.Section + ":Path"], cli.Output, cli.Error));
 
         return new Command("rubrics", "List or validate rubrics.") { list, validate };
     }

@@ -1,9 +1,13 @@
+using Evaluator.Batches;
 using Evaluator.Data;
 using Evaluator.Hosting;
 using Evaluator.Json;
+using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
-using Microsoft.EntityFrameworkCore;
+using Evaluator.Server.Hubs;
+using Evaluator.Server.WebPage;
+using Evaluator.Webhooks;
 
 namespace Evaluator.Server.Hosting;
 
@@ -12,9 +16,15 @@ public static class ServerSetup
     public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddEvaluatorCore(builder.Configuration);
+        builder.AddWebPage();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
+        builder.Services.AddOrganisations();
+        builder.Services.AddBatches(builder.Configuration);
+        builder.Services.AddWebhooks(builder.Configuration);
+        builder.AddEvaluatorApi();
+        builder.Services.AddInterviewHub(builder.Configuration);
         return builder;
     }
 
@@ -26,9 +36,12 @@ public static class ServerSetup
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebPage();
         app.MapOpenApi();
         app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapEvaluatorApi();
         app.MapCases();
+        app.MapInterviewHub();
         return app;
     }
 
@@ -36,6 +49,6 @@ public static class ServerSetup
     private static void MigrateDatabase(IServiceProvider services)
     {
         using var scope = services.CreateScope();
-        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.Migrate();
+        scope.ServiceProvider.GetRequiredService<EvaluatorDb>().MigrateAndConfigure();
     }
 }

@@ -1,3 +1,4 @@
+using Evaluator.Ai;
 using Evaluator.Data;
 using Evaluator.Rubrics;
 using Evaluator.Scoring;
@@ -23,9 +24,10 @@ public static class CoreServices
         services.AddSingleton<LocalScorer>();
         services.AddKeyedSingleton<IAnswerScorer>("local", (sp, _) => sp.GetRequiredService<LocalScorer>());
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IAnswerScorer>(configuration["Ai:Scorer"] ?? "local"));
+        services.AddEvaluatorAi(configuration);
 
         services.AddDbContext<EvaluatorDb>(o =>
-            o.UseSqlite(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString));
+            o.UseSqlite(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString).AddInterceptors(SqlitePragmas.Instance));
         return services;
     }
 }

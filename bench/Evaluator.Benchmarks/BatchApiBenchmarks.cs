@@ -1,0 +1,122 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Evaluator.Data;
+using Evaluator.Json;
+using Evaluator.Organisations;
+using Evaluator.Rubrics;
+using Evaluator.Scoring;
+using Evaluator.Server.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Evaluator.Benchmarks;
+
+/// <summary>
+/// 1,000 devset answers through the HTTP API (real Kestrel on 127.0.0.1: submit, poll until done, download
+/// the JSONL results) against the same answers graded in process on all cores. Target: the API's time is at
+/// most 1.25x the in-process time (its throughput at least 80%).
+/// </summary>
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 5)]
+public class BatchApiBenchmarks : IDisposable
+{
+    private const int Answers = 1000;
+
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"evaluator-bench-{Guid.NewGuid():N}.db");
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+    private IAnswerScorer scorer = null!;
+    private List<(string Id, CaseRubric Rubric, string Answer)> answers = null!;
+    private string body = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var root = RepoRoot();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:Evaluator"] = $"Data Source={databasePath}",
+            ["Rubrics:Path"] = Path.Combine(root, "rubrics"),
+            ["Api:RateLimitPermits"] = "1000000",
+        });
+        builder.AddEvaluatorServer();
+        app = builder.Build();
+        app.MapEvaluatorServer();
+        app.StartAsync().GetAwaiter().GetResult();
+
+        string key;
+        using (var scope = app.Services.CreateScope())
+            key = ApiKeys.CreateAsync(scope.ServiceProvider.GetRequiredService<EvaluatorDb>(), "bench", Roles.Coach).GetAwaiter().GetResult().Key;
+        client = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+
+        var rubrics = app.Services.GetRequiredService<RubricSet>();
+        scorer = app.Services.GetRequiredService<IAnswerScorer>();
+        var devset = File.ReadLines(Path.Combine(root, "..", "shared", "devset", "answers.jsonl"))
+            .Select(line => JsonDocument.Parse(line).RootElement)
+            .Select(e => (Case: e.GetProperty("case").GetString()!, Answer: e.GetProperty("answer").GetString()!))
+            .ToList();
+        answers = [.. Enumerable.Range(0, Answers).Select(i => ($"a-{i}", rubrics.Get(devset[i % devset.Count].Case), devset[i % devset.Count].Answer))];
+        body = string.Concat(answers.Select(a => JsonSerializer.Serialize(new { id = a.Id, @case = a.Rubric.Id, answer = a.Answer }, EvaluatorJson.Options) + "\n"));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        app.StopAsync().GetAwaiter().GetResult();
+        ((IDisposable)app).Dispose();
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(databasePath + suffix);
+    }
+
+    public void Dispose()
+    {
+        client?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    [Benchmark(Baseline = true)]
+    public async Task<int> InProcessScorer()
+    {
+        var graded = 0;
+        await Parallel.ForEachAsync(answers, async (a, ct) =>
+        {
+            await scorer.ScoreAsync(a.Id, a.Rubric, a.Answer, ct);
+            Interlocked.Increment(ref graded);
+        });
+        return graded;
+    }
+
+    [Benchmark]
+    public async Task<int> HttpApi()
+    {
+        using var submitted = await client.PostAsync("/api/batches", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
+        submitted.EnsureSuccessStatusCode();
+        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batch").GetProperty("id").GetString();
+        var deadline = DateTime.UtcNow.AddMinutes(5);
+        while ((await client.GetFromJsonAsync<JsonElement>($"/api/batches/{id}")).GetProperty("status").GetString() != "completed")
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {id} did not complete.");
+            await Task.Delay(10);
+        }
+        var results = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
+        var lines = results.Count(c => c == '\n');
+        return lines == Answers ? lines : throw new InvalidOperationException($"Expected {Answers} result lines, got {lines}.");
+    }
+
+    private static string RepoRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Evaluator.sln"))) return dir.FullName;
+        throw new InvalidOperationException("Evaluator.sln not found above " + AppContext.BaseDirectory);
+    }
+}

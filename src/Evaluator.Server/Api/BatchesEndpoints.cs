@@ -1,0 +1,201 @@
+using System.Text;
+using System.Text.Json;
+using Evaluator.Batches;
+using Evaluator.Data;
+using Evaluator.Json;
+using Evaluator.Reports;
+using Evaluator.Scoring;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace Evaluator.Server.Api;
+
+public static class BatchesEndpoints
+{
+    public sealed record WebhookDelivery(int Attempts, DateTime? DeliveredAt, bool Pending);
+
+    public sealed record BatchView(
+        string Id, string Status, string InputFormat, string Scorer, BatchCounts Counts, double Progress,
+        IReadOnlyList<RubricUse> Rubrics, DateTime CreatedAt, DateTime? StartedAt, DateTime? CompletedAt,
+        WebhookDelivery Webhook, string Results);
+
+    /// <summary>An answer that could not be accepted; Line for JSON lines (from 1), Index for a JSON array (from 0).</summary>
+    public sealed record ItemError(int? Line, int? Index, string? Id, string Error);
+
+    public sealed record BatchAccepted(BatchView Batch, IReadOnlyList<ItemError> Rejected);
+
+    /// <summary>The error record of a JSON array item, numbered by its index.</summary>
+    public sealed record IndexError(int Index, string? Id, string Error);
+
+    public const string JsonLinesMediaType = "application/x-ndjson";
+    public const string CsvMediaType = "text/csv";
+
+    private static readonly string[] JsonLinesTypes =
+        ["application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"];
+
+    public static RouteGroupBuilder MapBatches(this RouteGroupBuilder api, BatchOptions options)
+    {
+        var group = api.MapGroup("/batches").WithTags("Batches").RequireAuthorization(ApiPolicies.Coach);
+        group.MapPost("/", SubmitAsync)
+            .WithSummary("Queues answers for grading: JSON lines (application/x-ndjson) or a JSON array; 202 with the batch id.")
+            .WithMetadata(new RequestSizeLimitAttribute(options.MaxBytes))
+            .Accepts<string>(JsonLinesTypes[0], "application/json")
+            .DisableAntiforgery();
+        group.MapGet("/", ListAsync).WithSummary("The organisation's most recent batches, newest first.");
+        group.MapGet("/{id}", GetAsync).WithName("GetBatch").WithSummary("Status, counts and progress of a batch.");
+        group.MapGet("/{id}/results", ResultsAsync)
+            .WithSummary("The results, streamed: JSON lines (default) or CSV, by ?format=jsonl|csv or the Accept header.")
+            .Produces(StatusCodes.Status200OK, contentType: JsonLinesMediaType, additionalContentTypes: [CsvMediaType]);
+        return api;
+    }
+
+    private static async Task<Results<AcceptedAtRoute<BatchAccepted>, ProblemHttpResult>> SubmitAsync(
+        HttpContext http, BatchSubmission submission, EvaluatorDb db, IOptions<BatchOptions> options, CancellationToken cancellationToken)
+    {
+        var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
+        var jsonLines = JsonLinesTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
+        if (!jsonLines && !string.Equals(mediaType, "application/json", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.Problem(
+                $"Send the answers as application/x-ndjson (one JSON object per line) or application/json (an array); got '{http.Request.ContentType}'.",
+                statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
+
+        Batch batch;
+        try
+        {
+            var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            batch = await submission.SubmitAsync(http.User.RequiredOrganisation(),
+                jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body, options.Value.MaxItems, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (BatchTooLargeException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status413PayloadTooLarge, title: "Batch too large");
+        }
+        catch (BatchFormatException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid batch");
+        }
+        var rejected = await db.BatchItems.AsNoTracking()
+            .Where(i => i.BatchId == batch.Id && i.State == ItemState.Failed)
+            .OrderBy(i => i.Position).Take(100)
+            .Select(i => new { i.Position, i.ItemId, i.Error })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var view = await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        return TypedResults.AcceptedAtRoute(
+            new BatchAccepted(view, [.. rejected.Select(r => new ItemError(jsonLines ? r.Position : null, jsonLines ? null : r.Position, r.ItemId, r.Error!))]),
+            "GetBatch", new { id = batch.Id });
+    }
+
+    private static async Task<Ok<List<BatchView>>> ListAsync(HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    {
+        var organisation = http.User.RequiredOrganisation();
+        var batches = await db.Batches.AsNoTracking().Where(b => b.Organisation == organisation)
+            .OrderByDescending(b => b.CreatedAt).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var views = new List<BatchView>(batches.Count);
+        foreach (var batch in batches) views.Add(await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false));
+        return TypedResults.Ok(views);
+    }
+
+    private static async Task<Results<Ok<BatchView>, ProblemHttpResult>> GetAsync(
+        string id, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    {
+        var batch = await FindAsync(db, http, id, cancellationToken).ConfigureAwait(false);
+        return batch is null ? NotFound(id) : TypedResults.Ok(await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false));
+    }
+
+    private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ResultsAsync(
+        string id, string? format, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    {
+        var batch = await FindAsync(db, http, id, cancellationToken).ConfigureAwait(false);
+        if (batch is null) return NotFound(id);
+        var csv = format?.ToUpperInvariant() switch
+        {
+            "CSV" => true,
+            "JSONL" or "NDJSON" => false,
+            null or "" => PrefersCsv(http.Request),
+            _ => (bool?)null,
+        };
+        if (csv is null)
+            return TypedResults.Problem($"Unknown format '{format}'; use jsonl or csv.", statusCode: StatusCodes.Status400BadRequest,
+                title: "Invalid request", extensions: new Dictionary<string, object?> { ["path"] = "format" });
+        if (batch.State != BatchState.Completed)
+        {
+            var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
+            return TypedResults.Problem(
+                $"Batch {id} is still {Status(batch.State)}: {counts.Graded + counts.Failed} of {counts.Total} done. Poll GET /api/batches/{id} until it is completed.",
+                statusCode: StatusCodes.Status409Conflict, title: "Batch not completed");
+        }
+        return TypedResults.Stream(
+            stream => WriteResultsAsync(stream, db, batch, csv.Value, http.RequestAborted),
+            csv.Value ? CsvMediaType + "; charset=utf-8" : JsonLinesMediaType,
+            $"{batch.Id}.{(csv.Value ? "csv" : "jsonl")}");
+    }
+
+    /// <summary>
+    /// Rows go out as they are read from the database; the whole result set is never in memory.
+    /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows.
+    /// </summary>
+    private static async Task WriteResultsAsync(Stream stream, EvaluatorDb db, Batch batch, bool csv, CancellationToken cancellationToken)
+    {
+        var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
+        var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
+        await using (writer.ConfigureAwait(false))
+        {
+            // EvaluationCsv writes synchronously; a row goes to memory first, the response only asynchronously.
+            using var row = new StringWriter();
+            if (csv) EvaluationCsv.WriteHeader(row);
+            var items = db.BatchItems.AsNoTracking()
+                .Where(i => i.BatchId == batch.Id)
+                .OrderBy(i => i.Position)
+                .Select(i => new { i.Position, i.ItemId, i.CaseId, i.State, i.ResultJson, i.Error })
+                .AsAsyncEnumerable();
+            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+            {
+                var graded = item.State == ItemState.Graded;
+                if (csv && graded)
+                    EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.ResultJson!, EvaluatorJson.Options)!);
+                else if (csv)
+                    EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
+                else if (graded)
+                    row.Write(item.ResultJson + "\n");
+                else
+                    row.Write((jsonLines
+                        ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
+                        : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
+                var text = row.GetStringBuilder();
+                await writer.WriteAsync(text, cancellationToken).ConfigureAwait(false);
+                text.Clear();
+            }
+        }
+    }
+
+    private static bool PrefersCsv(HttpRequest request) =>
+        request.GetTypedHeaders().Accept.OrderByDescending(a => a.Quality ?? 1)
+            .Select(a => a.MediaType.Value)
+            .FirstOrDefault(m => m is CsvMediaType or JsonLinesMediaType) == CsvMediaType;
+
+    private static Task<Batch?> FindAsync(EvaluatorDb db, HttpContext http, string id, CancellationToken cancellationToken)
+    {
+        // Another organisation's batch is indistinguishable from a missing one.
+        var organisation = http.User.RequiredOrganisation();
+        return db.Batches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == id && b.Organisation == organisation, cancellationToken);
+    }
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem($"No batch '{id}' in your organisation.", statusCode: StatusCodes.Status404NotFound, title: "Batch not found");
+
+    private static string Status(BatchState state) => state.ToString().ToLowerInvariant();
+
+    private static async Task<BatchView> ViewAsync(EvaluatorDb db, Batch batch, CancellationToken cancellationToken)
+    {
+        var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        return new BatchView(batch.Id, Status(batch.State), batch.InputFormat, batch.Scorer, counts, counts.Progress,
+            JsonSerializer.Deserialize<List<RubricUse>>(batch.RubricsJson, EvaluatorJson.Options) ?? [],
+            batch.CreatedAt, batch.StartedAt, batch.CompletedAt,
+            new WebhookDelivery(batch.WebhookAttempts, batch.WebhookDeliveredAt, batch.WebhookPending),
+            $"/api/batches/{batch.Id}/results");
+    }
+}

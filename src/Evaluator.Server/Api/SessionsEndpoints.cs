@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Evaluator.Data;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Evaluator.Server.Api;
+
+/// <summary>
+/// A coach's view of their organisation's live interviews: sessions started on a hub connection that
+/// presented one of the organisation's API keys (X-Api-Key header).
+/// </summary>
+public static class SessionsEndpoints
+{
+    public sealed record SessionSummary(string Id, string Case, string Step, int CandidateTurns, string? EndReason, bool HasReport,
+        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+
+    public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiPolicies.Coach);
+        group.MapGet("/", ListAsync).WithSummary("The organisation's interview sessions, newest first (at most 200).");
+        group.MapGet("/{id}/report", ReportAsync).WithSummary("The report of an ended interview: the scoring contract plus the transcript.");
+        return api;
+    }
+
+    private static async Task<Ok<List<SessionSummary>>> ListAsync(HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    {
+        var organisation = http.User.RequiredOrganisation();
+        var sessions = await db.InterviewSessions.AsNoTracking()
+            .Where(s => s.OrganisationId == organisation)
+            .Select(s => new SessionSummary(s.Id, s.CaseId, s.Step, s.CandidateTurns, s.EndReason,
+                db.InterviewReports.Any(r => r.SessionId == s.Id), s.CreatedAt, s.UpdatedAt))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // SQLite cannot order by DateTimeOffset in SQL.
+        return TypedResults.Ok(sessions.OrderByDescending(s => s.CreatedAt).Take(200).ToList());
+    }
+
+    private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> ReportAsync(
+        string id, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    {
+        var organisation = http.User.RequiredOrganisation();
+        var session = await db.InterviewSessions.AsNoTracking()
+            .Where(s => s.Id == id && s.OrganisationId == organisation)
+            .Select(s => new { Report = db.InterviewReports.Where(r => r.SessionId == s.Id).Select(r => r.Json).FirstOrDefault() })
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        if (session is null)
+            return TypedResults.Problem($"No session '{id}' in your organisation.", statusCode: StatusCodes.Status404NotFound, title: "Session not found");
+        if (session.Report is null)
+            return TypedResults.Problem($"Session '{id}' has not ended yet; its report exists once EndInterview is called.",
+                statusCode: StatusCodes.Status409Conflict, title: "Interview not ended");
+        using var report = JsonDocument.Parse(session.Report);
+        return TypedResults.Ok(report.RootElement.Clone());
+    }
+}

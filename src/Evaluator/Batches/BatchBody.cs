@@ -1,0 +1,63 @@
+using System.Text;
+using System.Text.Json;
+using Evaluator.Rubrics;
+
+namespace Evaluator.Batches;
+
+/// <summary>The body is over the size or item limit (HTTP 413).</summary>
+public sealed class BatchTooLargeException(string message) : Exception(message);
+
+/// <summary>The body as a whole cannot be read, e.g. a JSON array that is not valid JSON (HTTP 400).</summary>
+public sealed class BatchFormatException(string message) : Exception(message);
+
+/// <summary>
+/// A batch body sent over HTTP: JSON lines (numbered from 1) or a JSON array (numbered by index from 0).
+/// Each item is read by the CLI's <see cref="BatchReader"/>, so both report bad items the same way.
+/// </summary>
+public static class BatchBody
+{
+    /// <summary>Reads the whole body, refusing more than maxBytes before it is all in memory.</summary>
+    public static async Task<byte[]> ReadAsync(Stream body, long maxBytes, CancellationToken cancellationToken = default)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+                throw new BatchTooLargeException($"The batch is larger than {maxBytes} bytes.");
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    public static IReadOnlyList<BatchLine> ReadJsonLines(byte[] body, RubricSet cases, int maxItems)
+    {
+        using var reader = new StringReader(Encoding.UTF8.GetString(body));
+        var lines = BatchReader.Read(reader, cases);
+        return lines.Count > maxItems ? throw TooMany(maxItems) : lines;
+    }
+
+    public static IReadOnlyList<BatchLine> ReadJsonArray(byte[] body, RubricSet cases, int maxItems)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            throw new BatchFormatException($"The body is not a valid JSON array (line {e.LineNumber + 1}): {e.Message.Split(" Path:", 2)[0]}");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+                throw new BatchFormatException("An application/json batch must be a JSON array of {\"id\", \"case\", \"answer\"} objects.");
+            if (document.RootElement.GetArrayLength() > maxItems) throw TooMany(maxItems);
+            return [.. document.RootElement.EnumerateArray().Select((item, index) => BatchReader.Parse(index, item.GetRawText(), cases))];
+        }
+    }
+
+    private static BatchTooLargeException TooMany(int maxItems) =>
+        new($"A batch holds at most {maxItems} answers; split it into several batches.");
+}

@@ -1,0 +1,85 @@
+using Evaluator.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Evaluator.Batches;
+
+/// <summary>How grading one item ended: its evaluation JSON, or why it failed.</summary>
+internal sealed record ItemOutcome(int Position, ItemState State, string? ResultJson, string? Error);
+
+/// <summary>
+/// The two hot writes of a batch as one prepared SQLite statement reused for every row: EF Core's change
+/// tracking costs more than the writes themselves at thousands of rows. Callers own the transaction.
+/// </summary>
+internal static class BatchItemRows
+{
+    /// <summary>Inserts the items inside the context's current transaction.</summary>
+    public static void Insert(EvaluatorDb db, IEnumerable<BatchItem> items)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        using var insert = connection.CreateCommand();
+        insert.Transaction = (SqliteTransaction?)db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Batch items are inserted inside the batch's transaction.");
+        insert.CommandText = """
+            INSERT INTO "BatchItems" ("BatchId", "Position", "ItemId", "CaseId", "Answer", "Revision", "State", "Error")
+            VALUES ($batch, $position, $item, $case, $answer, $revision, $state, $error)
+            """;
+        var batch = insert.Parameters.Add("$batch", SqliteType.Text);
+        var position = insert.Parameters.Add("$position", SqliteType.Integer);
+        var item = insert.Parameters.Add("$item", SqliteType.Text);
+        var caseId = insert.Parameters.Add("$case", SqliteType.Text);
+        var answer = insert.Parameters.Add("$answer", SqliteType.Text);
+        var revision = insert.Parameters.Add("$revision", SqliteType.Integer);
+        var state = insert.Parameters.Add("$state", SqliteType.Integer);
+        var error = insert.Parameters.Add("$error", SqliteType.Text);
+        insert.Prepare();
+        foreach (var row in items)
+        {
+            batch.Value = row.BatchId;
+            position.Value = row.Position;
+            item.Value = (object?)row.ItemId ?? DBNull.Value;
+            caseId.Value = (object?)row.CaseId ?? DBNull.Value;
+            answer.Value = (object?)row.Answer ?? DBNull.Value;
+            revision.Value = (object?)row.Revision ?? DBNull.Value;
+            state.Value = (int)row.State;
+            error.Value = (object?)row.Error ?? DBNull.Value;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    /// <summary>
+    /// Stores graded outcomes in one transaction, each only over a still-pending item (so never twice).
+    /// Returns the positions that were already done and kept their stored result.
+    /// </summary>
+    public static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ItemOutcome> outcomes)
+    {
+        var skipped = new List<int>();
+        using var transaction = connection.BeginTransaction();
+        using var update = connection.CreateCommand();
+        update.Transaction = transaction;
+        update.CommandText = """
+            UPDATE "BatchItems" SET "State" = $state, "ResultJson" = $result, "Error" = $error, "GradedAt" = $at
+            WHERE "BatchId" = $batch AND "Position" = $position AND "State" = $pending
+            """;
+        update.Parameters.AddWithValue("$batch", batchId);
+        update.Parameters.AddWithValue("$pending", (int)ItemState.Pending);
+        // The same text EF Core stores, so GradedAt reads back through the model unchanged.
+        update.Parameters.AddWithValue("$at", DateTime.UtcNow);
+        var position = update.Parameters.Add("$position", SqliteType.Integer);
+        var state = update.Parameters.Add("$state", SqliteType.Integer);
+        var result = update.Parameters.Add("$result", SqliteType.Text);
+        var error = update.Parameters.Add("$error", SqliteType.Text);
+        update.Prepare();
+        foreach (var outcome in outcomes)
+        {
+            position.Value = outcome.Position;
+            state.Value = (int)outcome.State;
+            result.Value = (object?)outcome.ResultJson ?? DBNull.Value;
+            error.Value = (object?)outcome.Error ?? DBNull.Value;
+            if (update.ExecuteNonQuery() == 0) skipped.Add(outcome.Position);
+        }
+        transaction.Commit();
+        return skipped;
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Evaluator.Rubrics;
+
+namespace Evaluator.Batches;
+
+/// <summary>
+/// Reads batch input: one JSON object per line with "id", "case" and "answer" (other keys are kept, not read).
+/// A bad line becomes a <see cref="LineError"/> with its 1-based line number; it never stops the rest.
+/// </summary>
+public static class BatchReader
+{
+    public static IReadOnlyList<BatchLine> Read(TextReader reader, RubricSet rubrics)
+    {
+        var lines = new List<BatchLine>();
+        var number = 0;
+        while (reader.ReadLine() is { } text)
+        {
+            number++;
+            // Blank lines are skipped but still counted, so numbers match what an editor shows.
+            if (!string.IsNullOrWhiteSpace(text)) lines.Add(Parse(number, text, rubrics));
+        }
+        return lines;
+    }
+
+    public static BatchLine Parse(int line, string text, RubricSet rubrics)
+    {
+        JsonElement root;
+        try
+        {
+            using var document = JsonDocument.Parse(text);
+            root = document.RootElement.Clone();
+        }
+        catch (JsonException e)
+        {
+            // The parser's own position text says "LineNumber: 0"; the line number is ours, the column is its.
+            var message = e.Message.Split(" LineNumber:", 2)[0];
+            return new LineError(line, null, $"invalid JSON at column {e.BytePositionInLine + 1}: {message}");
+        }
+        if (root.ValueKind != JsonValueKind.Object)
+            return new LineError(line, null, "expected a JSON object with \"id\", \"case\" and \"answer\".");
+
+        if (Field(root, "id", allowNumber: true) is not { } id || id.Length == 0)
+            return new LineError(line, null, FieldError(root, "id"));
+        if (Field(root, "case") is not { } caseId || caseId.Length == 0)
+            return new LineError(line, id, FieldError(root, "case"));
+        if (rubrics.Find(caseId) is not { } rubric)
+            return new LineError(line, id, new UnknownCaseException(caseId, [.. rubrics.Cases.Select(c => c.Id)]).Message);
+        if (Field(root, "answer") is not { } answer || string.IsNullOrWhiteSpace(answer))
+            return new LineError(line, id, FieldError(root, "answer"));
+        return new AnswerLine(line, id, rubric, answer, root);
+    }
+
+    private static string? Field(JsonElement root, string name, bool allowNumber = false) =>
+        !root.TryGetProperty(name, out var value) ? null
+        : value.ValueKind == JsonValueKind.String ? value.GetString()
+        : allowNumber && value.ValueKind == JsonValueKind.Number ? value.GetRawText()
+        : null;
+
+    private static string FieldError(JsonElement root, string name) =>
+        !root.TryGetProperty(name, out var value) ? $"missing \"{name}\"."
+        : value.ValueKind == JsonValueKind.String ? $"\"{name}\" is empty."
+        : $"\"{name}\" must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}.";
+}

@@ -1,0 +1,18 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Evaluator.Batches;
+
+public static class BatchServices
+{
+    /// <summary>Durable batch grading: submission, the queue and the background worker.</summary>
+    public static IServiceCollection AddBatches(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.Section))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PendingBatches>();
+        services.AddScoped<BatchSubmission>();
+        services.AddHostedService<BatchWorker>();
+        return services;
+    }
+}

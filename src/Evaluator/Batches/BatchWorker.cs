@@ -1,0 +1,168 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using Evaluator.Data;
+using Evaluator.Json;
+using Evaluator.Organisations;
+using Evaluator.Rubrics;
+using Evaluator.Scoring;
+using Evaluator.Webhooks;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Evaluator.Batches;
+
+/// <summary>
+/// Grades batches in the background, one batch at a time and up to MaxConcurrency answers at once.
+/// Results are committed in small groups as soon as they are graded, each written only over a still-pending item, so an
+/// item is stored exactly once; on start, every unfinished batch is picked up where it stopped.
+/// </summary>
+public sealed partial class BatchWorker(
+    IServiceScopeFactory scopes,
+    PendingBatches queue,
+    WebhookDispatcher webhooks,
+    IOptions<BatchOptions> options,
+    ILogger<BatchWorker> logger) : BackgroundService
+{
+    private sealed record Work(int Position, string ItemId, string CaseId, string Answer, int? Revision);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
+            var unfinished = await db.Batches.Where(b => b.State != BatchState.Completed)
+                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(stoppingToken).ConfigureAwait(false);
+            foreach (var id in unfinished) queue.Enqueue(id);
+        }
+
+        await foreach (var batchId in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        {
+            try
+            {
+                await ProcessAsync(batchId, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException)
+            {
+                // The batch stays unfinished in the database and is resumed on the next start.
+                LogBatchFailed(e, batchId);
+            }
+        }
+    }
+
+    private async Task ProcessAsync(string batchId, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<EvaluatorDb>();
+        var batch = await db.Batches.FindAsync([batchId], cancellationToken).ConfigureAwait(false);
+        if (batch is null || batch.State == BatchState.Completed) return;
+        batch.State = BatchState.Running;
+        batch.StartedAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+
+        var pending = await db.BatchItems.AsNoTracking()
+            .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
+            .OrderBy(i => i.Position)
+            .Select(i => new Work(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Count > 0)
+        {
+            var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
+                .ConfigureAwait(false);
+            var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
+            await GradeAsync(batchId, pending, rubrics, scorer, cancellationToken).ConfigureAwait(false);
+        }
+
+        batch.State = BatchState.Completed;
+        batch.CompletedAt = DateTime.UtcNow;
+        batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (batch.WebhookPending) webhooks.Enqueue(batchId);
+        LogBatchCompleted(batchId, batch.Total);
+    }
+
+    private static async Task<Dictionary<(string, int?), CaseRubric?>> LoadRubricsAsync(
+        OrganisationCases cases, string organisation, List<Work> pending, CancellationToken cancellationToken)
+    {
+        var rubrics = new Dictionary<(string, int?), CaseRubric?>();
+        foreach (var key in pending.Select(w => (w.CaseId, w.Revision)).Distinct())
+            rubrics[key] = await cases.GetAsync(organisation, key.CaseId, key.Revision, cancellationToken).ConfigureAwait(false);
+        return rubrics;
+    }
+
+    private async Task GradeAsync(string batchId, List<Work> pending, Dictionary<(string, int?), CaseRubric?> rubrics,
+        IAnswerScorer scorer, CancellationToken cancellationToken)
+    {
+        var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
+        var writer = WriteAsync(batchId, outcomes.Reader);
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(pending, parallel, async (work, token) =>
+            {
+                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(false);
+                await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+        }
+        finally
+        {
+            // On shutdown, results already graded are still committed; the rest stay pending.
+            outcomes.Writer.TryComplete();
+            await writer.ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<ItemOutcome> GradeOneAsync(Work work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
+    {
+        if (rubric is null)
+            return new(work.Position, ItemState.Failed, null, $"the rubric for case '{work.CaseId}' no longer exists.");
+        try
+        {
+            var evaluation = await scorer.ScoreAsync(work.ItemId, rubric, work.Answer, cancellationToken).ConfigureAwait(false);
+            return new(work.Position, ItemState.Graded, JsonSerializer.Serialize(evaluation, EvaluatorJson.Options), null);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // One answer the scorer cannot handle fails that item only.
+            return new(work.Position, ItemState.Failed, null, "grading failed: " + e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Commits outcomes as they arrive: whatever has been graded since the last commit goes in one transaction
+    /// (up to 256), so a slow disk batches more and a kill loses at most the uncommitted ones, which stay pending.
+    /// </summary>
+    private async Task WriteAsync(string batchId, ChannelReader<ItemOutcome> outcomes)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
+        await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var group = new List<ItemOutcome>(256);
+        while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+        {
+            while (group.Count < 256 && outcomes.TryRead(out var outcome)) group.Add(outcome);
+            // An item that is no longer pending was stored before: keep that result, drop this one.
+            foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
+            group.Clear();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} completed: {Total} answers")]
+    private partial void LogBatchCompleted(string batchId, int total);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} stopped; it resumes on the next start")]
+    private partial void LogBatchFailed(Exception exception, string batchId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} item {Position} was already graded; kept the stored result")]
+    private partial void LogAlreadyGraded(string batchId, int position);
+}

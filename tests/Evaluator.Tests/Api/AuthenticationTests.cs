@@ -1,0 +1,108 @@
+using System.Net;
+using System.Net.Http.Json;
+using Evaluator.Organisations;
+
+namespace Evaluator.Tests.Api;
+
+/// <summary>No key → 401, unknown or revoked key → 401, coach on admin endpoints → 403; always ProblemDetails.</summary>
+public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    public static TheoryData<string, string> ProtectedEndpoints => new()
+    {
+        { "POST", "/api/evaluations" },
+        { "POST", "/api/batches" },
+        { "GET", "/api/batches" },
+        { "GET", "/api/batches/b_x" },
+        { "GET", "/api/batches/b_x/results" },
+        { "GET", "/api/rubrics" },
+        { "PUT", "/api/rubrics/acme-feed" },
+        { "GET", "/api/rubrics/acme-feed/versions" },
+        { "GET", "/api/rubrics/acme-feed/versions/1" },
+        { "PUT", "/api/webhook" },
+        { "GET", "/api/webhook" },
+        { "DELETE", "/api/webhook" },
+        { "GET", "/api/sessions" },
+        { "GET", "/api/sessions/s_x/report" },
+    };
+
+    public static TheoryData<string, string> AdminEndpoints => new()
+    {
+        { "PUT", "/api/rubrics/acme-feed" },
+        { "PUT", "/api/webhook" },
+        { "GET", "/api/webhook" },
+        { "DELETE", "/api/webhook" },
+    };
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task Request_without_a_key_is_401_problem(string method, string path)
+    {
+        using var client = factory.CreateClient();
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ProtectedEndpoints))]
+    public async Task Request_with_an_unknown_key_is_401_problem(string method, string path)
+    {
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, "evk_not-a-real-key");
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Contains("not valid", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(AdminEndpoints))]
+    public async Task Coach_key_on_an_admin_endpoint_is_403_problem(string method, string path)
+    {
+        using var client = await factory.ClientForAsync("acme", Roles.Coach);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("admin", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Admin_key_may_do_what_a_coach_may()
+    {
+        using var client = await factory.ClientForAsync("acme-admin", Roles.Admin);
+
+        using var response = await client.PostAsJsonAsync("/api/evaluations", new { @case = TestAnswers.Case, answer = TestAnswers.Strong });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Revoked_key_stops_working()
+    {
+        var key = await factory.CreateKeyAsync("revokers", Roles.Coach);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/batches")).StatusCode);
+
+        var revoked = await factory.InDatabase(db => ApiKeys.RevokeAsync(db, "revokers", key[..12]));
+
+        Assert.True(revoked);
+        await (await client.GetAsync("/api/batches")).ProblemAsync(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Keys_are_stored_only_as_hashes()
+    {
+        var key = await factory.CreateKeyAsync("hashed", Roles.Coach);
+
+        var stored = factory.InDatabase(db => db.ApiKeys.Single(k => k.Organisation == "hashed"));
+
+        Assert.NotEqual(key, stored.Hash);
+        Assert.Equal(ApiKeys.HashOf(key), stored.Hash);
+        Assert.Equal(64, stored.Hash.Length);
+    }
+}

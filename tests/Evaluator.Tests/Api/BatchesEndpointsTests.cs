@@ -1,0 +1,238 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Evaluator.Batches;
+using Evaluator.Organisations;
+using Evaluator.Reports;
+
+namespace Evaluator.Tests.Api;
+
+/// <summary>Small limits so the 413 cases are cheap to reach.</summary>
+public sealed class SmallBatchLimitsFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Batches:MaxItems"] = "50",
+        ["Batches:MaxBytes"] = "200000",
+    };
+}
+
+public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixture<SmallBatchLimitsFactory>
+{
+    [Fact]
+    public async Task Json_lines_batch_is_accepted_with_its_location_and_graded()
+    {
+        using var client = await factory.ClientForAsync("batches");
+
+        using var response = await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(5)));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.JsonAsync();
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+        Assert.EndsWith($"/api/batches/{id}", response.Headers.Location!.ToString());
+        var done = await client.WaitForBatchAsync(id);
+        Assert.Equal(5, done.GetProperty("counts").GetProperty("graded").GetInt32());
+        Assert.Equal(0, done.GetProperty("counts").GetProperty("pending").GetInt32());
+        Assert.Equal(1.0, done.GetProperty("progress").GetDouble());
+    }
+
+    [Fact]
+    public async Task Bad_lines_are_reported_with_their_line_numbers_and_the_rest_is_graded()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var body = TestAnswers.Line("ok-1", TestAnswers.Case, TestAnswers.Strong) + "\n"
+            + "{not json\n"
+            + "\n"
+            + TestAnswers.Line("bad-case", "no-such-case", "x") + "\n"
+            + """{"id":"typed","case":"news-feed","answer":7}""" + "\n"
+            + """{"id":"no-answer","case":"news-feed","labels":{"metrics":2}}""" + "\n"
+            + TestAnswers.Line("ok-2", TestAnswers.Case, TestAnswers.Strong) + "\n";
+
+        var accepted = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(body))).JsonAsync();
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+        await client.WaitForBatchAsync(id);
+        var lines = (await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Equal([2, 4, 5, 6], accepted.GetProperty("rejected").EnumerateArray().Select(r => r.GetProperty("line").GetInt32()));
+        Assert.Equal(6, lines.Count);
+        Assert.Equal(["ok-1", "ok-2"], lines.Where(l => l.TryGetProperty("overall", out _)).Select(l => l.GetProperty("id").GetString()));
+        var errors = lines.Where(l => l.TryGetProperty("error", out _)).ToDictionary(l => l.GetProperty("line").GetInt32(), l => l.GetProperty("error").GetString()!);
+        Assert.Equal([2, 4, 5, 6], errors.Keys);
+        Assert.Contains("invalid JSON", errors[2]);
+        Assert.Contains("no-such-case", errors[4]);
+        Assert.Contains("\"answer\" must be a string", errors[5]);
+        Assert.Contains("missing \"answer\"", errors[6]);
+    }
+
+    [Fact]
+    public async Task Json_array_batch_reports_items_by_index()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var body = $"[{TestAnswers.Line("x-0", TestAnswers.Case, TestAnswers.Strong)}, {{\"id\":\"x-1\"}}]";
+
+        using var response = await client.PostAsync("/api/batches", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        var accepted = await response.JsonAsync();
+        var rejected = Assert.Single(accepted.GetProperty("rejected").EnumerateArray());
+        Assert.Equal(1, rejected.GetProperty("index").GetInt32());
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+        await client.WaitForBatchAsync(id);
+        var csv = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
+        Assert.Contains("index 1: ", csv);
+    }
+
+    [Fact]
+    public async Task Results_come_as_csv_by_query_or_by_accept_header()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var id = (await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(3)))).JsonAsync())
+            .GetProperty("batch").GetProperty("id").GetString()!;
+        await client.WaitForBatchAsync(id);
+
+        using var byQuery = await client.GetAsync($"/api/batches/{id}/results?format=csv");
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/batches/{id}/results");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/csv"));
+        using var byAccept = await client.SendAsync(request);
+        using var jsonl = await client.GetAsync($"/api/batches/{id}/results");
+
+        Assert.Equal("text/csv", byQuery.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/csv", byAccept.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("application/x-ndjson", jsonl.Content.Headers.ContentType?.MediaType);
+        var rows = (await byQuery.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(4, rows.Length);
+        Assert.Equal(string.Join(',', EvaluationCsv.Header), rows[0]);
+        Assert.StartsWith("a-1,news-feed,", rows[1]);
+        Assert.Equal(await byQuery.Content.ReadAsStringAsync(), await byAccept.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Unknown_result_format_is_400_problem()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var id = (await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(1)))).JsonAsync())
+            .GetProperty("batch").GetProperty("id").GetString()!;
+
+        await (await client.GetAsync($"/api/batches/{id}/results?format=xml")).ProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task Results_of_an_unfinished_batch_are_409_problem()
+    {
+        using var client = await factory.ClientForAsync("queued-org");
+        // A batch stored but never handed to the worker stays queued.
+        factory.InDatabase(db =>
+        {
+            db.Batches.Add(new Batch { Id = "b_queued", Organisation = "queued-org", InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = 1 });
+            db.BatchItems.Add(new BatchItem { BatchId = "b_queued", Position = 1, ItemId = "a", CaseId = TestAnswers.Case, Answer = "x" });
+            return db.SaveChanges();
+        });
+
+        var status = await (await client.GetAsync("/api/batches/b_queued")).JsonAsync();
+        var problem = await (await client.GetAsync("/api/batches/b_queued/results")).ProblemAsync(HttpStatusCode.Conflict);
+
+        Assert.Equal("queued", status.GetProperty("status").GetString());
+        Assert.Contains("0 of 1", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Empty_batch_and_broken_array_are_400_problems()
+    {
+        using var client = await factory.ClientForAsync("batches");
+
+        await (await client.PostAsync("/api/batches", TestAnswers.Ndjson("\n\n"))).ProblemAsync(HttpStatusCode.BadRequest);
+        var broken = await (await client.PostAsync("/api/batches", new StringContent("[{\"id\":", Encoding.UTF8, "application/json")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("line 1", broken.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Other_content_type_is_415_problem()
+    {
+        using var client = await factory.ClientForAsync("batches");
+
+        await (await client.PostAsync("/api/batches", new StringContent("id,case,answer", Encoding.UTF8, "text/csv")))
+            .ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+    }
+
+    [Fact]
+    public async Task Too_many_answers_is_413_problem()
+    {
+        using var client = await factory.ClientForAsync("batches");
+
+        var problem = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(51))))
+            .ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        Assert.Contains("at most 50", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Too_many_bytes_is_413_problem_with_or_without_a_declared_length()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var body = TestAnswers.Line("big", TestAnswers.Case, new string('a', 250_000)) + "\n";
+        using var unsized = new UnsizedContent(body);
+
+        await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(body))).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+        await (await client.PostAsync("/api/batches", unsized)).ProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
+
+    [Fact]
+    public async Task Another_organisations_batch_is_404_everywhere_and_not_listed()
+    {
+        using var owner = await factory.ClientForAsync("owner-org");
+        using var stranger = await factory.ClientForAsync("stranger-org");
+        var id = (await (await owner.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(2)))).JsonAsync())
+            .GetProperty("batch").GetProperty("id").GetString()!;
+        await owner.WaitForBatchAsync(id);
+
+        await (await stranger.GetAsync($"/api/batches/{id}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await stranger.GetAsync($"/api/batches/{id}/results")).ProblemAsync(HttpStatusCode.NotFound);
+        var strangersList = await (await stranger.GetAsync("/api/batches")).JsonAsync();
+        var ownersList = await (await owner.GetAsync("/api/batches")).JsonAsync();
+
+        Assert.DoesNotContain(strangersList.EnumerateArray(), b => b.GetProperty("id").GetString() == id);
+        Assert.Contains(ownersList.EnumerateArray(), b => b.GetProperty("id").GetString() == id);
+    }
+
+    [Fact]
+    public async Task Batch_keeps_the_rubric_revision_it_was_submitted_with()
+    {
+        using var admin = await factory.ClientForAsync("revisions", Roles.Admin);
+        await admin.PutAsync("/api/rubrics/team-feed", TestAnswers.Yaml(TestAnswers.RubricYaml("team-feed", "1")));
+        var id = (await (await admin.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(2, "team-feed")))).JsonAsync())
+            .GetProperty("batch").GetProperty("id").GetString()!;
+        await admin.WaitForBatchAsync(id);
+
+        await admin.PutAsync("/api/rubrics/team-feed", TestAnswers.Yaml(TestAnswers.RubricYaml("team-feed", "2")));
+        var batch = await (await admin.GetAsync($"/api/batches/{id}")).JsonAsync();
+        var results = await admin.GetStringAsync($"/api/batches/{id}/results");
+
+        var rubric = Assert.Single(batch.GetProperty("rubrics").EnumerateArray());
+        Assert.Equal("organisation", rubric.GetProperty("source").GetString());
+        Assert.Equal(1, rubric.GetProperty("revision").GetInt32());
+        Assert.All(results.Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            line => Assert.Equal("1", JsonDocument.Parse(line).RootElement.GetProperty("rubricVersion").GetString()));
+    }
+}
+
+/// <summary>A body sent without Content-Length, as a chunked upload would be.</summary>
+internal sealed class UnsizedContent : HttpContent
+{
+    private readonly byte[] bytes;
+
+    public UnsizedContent(string body)
+    {
+        bytes = Encoding.UTF8.GetBytes(body);
+        Headers.ContentType = new MediaTypeHeaderValue("application/x-ndjson");
+    }
+
+    protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(bytes).AsTask();
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = 0;
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+using Evaluator.Batches;
+using Evaluator.Rubrics;
+
+namespace Evaluator.Tests.Batches;
+
+public class BatchReaderTests
+{
+    private static readonly RubricSet Rubrics = RubricLoader.LoadFolder(TestPaths.Rubrics);
+
+    [Fact]
+    public void Blank_lines_are_skipped_but_counted_so_line_numbers_match_the_file()
+    {
+        var text = "\n{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"x\"}\n   \n{bad\n";
+
+        var lines = BatchReader.Read(new StringReader(text), Rubrics);
+
+        Assert.Equal([2, 4], lines.Select(l => l.Line));
+        Assert.IsType<AnswerLine>(lines[0]);
+        Assert.StartsWith("invalid JSON at column 2", Assert.IsType<LineError>(lines[1]).Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\"case\": \"news-feed\", \"answer\": \"x\"}", "missing \"id\".")]
+    [InlineData("{\"id\": \"a\", \"answer\": \"x\"}", "missing \"case\".")]
+    [InlineData("{\"id\": \"a\", \"case\": \"news-feed\"}", "missing \"answer\".")]
+    [InlineData("{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"\"}", "\"answer\" is empty.")]
+    [InlineData("{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": 42}", "\"answer\" must be a string, not number.")]
+    [InlineData("{\"id\": true, \"case\": \"news-feed\", \"answer\": \"x\"}", "\"id\" must be a string, not true.")]
+    public void Missing_or_wrong_fields_name_the_field(string json, string error)
+    {
+        var line = BatchReader.Parse(7, json, Rubrics);
+
+        var failed = Assert.IsType<LineError>(line);
+        Assert.Equal(7, failed.Line);
+        Assert.Equal(error, failed.Error);
+    }
+
+    [Fact]
+    public void Numeric_id_and_extra_keys_are_accepted()
+    {
+        var line = BatchReader.Parse(1, "{\"id\": 12, \"case\": \"news-feed\", \"answer\": \"x\", \"labels\": {\"metrics\": 2}, \"profile\": \"weak\"}", Rubrics);
+
+        var answer = Assert.IsType<AnswerLine>(line);
+        Assert.Equal("12", answer.Id);
+        Assert.Equal("news-feed", answer.Rubric.Id);
+        Assert.Equal(2, answer.Source.GetProperty("labels").GetProperty("metrics").GetInt32());
+    }
+}

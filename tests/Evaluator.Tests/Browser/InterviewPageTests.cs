@@ -1,0 +1,229 @@
+using System.Globalization;
+using Evaluator.Rubrics;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace Evaluator.Tests.Browser;
+
+/// <summary>
+/// The candidate's page at "/" in a real Chromium against a real server process on 127.0.0.1:
+/// a whole interview typed into the chat, a reload mid-way, the report and its Markdown download.
+/// </summary>
+public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper output)
+    : IClassFixture<BrowserFixture>, IAsyncLifetime
+{
+    private const string CaseId = "news-feed";
+
+    private static readonly RubricSet Rubrics = RubricLoader.LoadFolder(TestPaths.Rubrics);
+    private static readonly CaseRubric Case = Rubrics.Get(CaseId);
+
+    private IBrowserContext _context = null!;
+
+    public async Task InitializeAsync()
+    {
+        // A fresh context per test: its own localStorage, so no session leaks between tests.
+        _context = await browser.Browser.NewContextAsync(new()
+        {
+            BaseURL = browser.Server.BaseAddress.ToString(),
+            AcceptDownloads = true,
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        _context.SetDefaultTimeout(20_000);
+    }
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public async Task Candidate_walks_every_step_reloads_midway_and_gets_a_report_with_exemplars_for_what_was_missed()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        await StartAsync(page);
+
+        // Act: a clarifying question is answered from the case's facts and keeps the step.
+        await AnswerAsync(page, "How many daily active users are there?");
+        await Expect(LastReply(page)).ToContainTextAsync("2 billion");
+        await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "clarify-requirements");
+
+        // Strong answers from the rubric's exemplars move the coverage bars and the steps.
+        await AnswerWithExemplarsAsync(page, "clarify-requirements");
+        Assert.True(await CoverageAsync(page, Dimensions.Requirements) > 0, "requirements coverage should move");
+        await AnswerWithExemplarsAsync(page, "frame-problem");
+        await AnswerWithExemplarsAsync(page, "data");
+        Assert.True(await CoverageAsync(page, Dimensions.Data) > 0, "data coverage should move");
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputFolder, "interview.png") });
+
+        // A reload mid-way brings back the same transcript, step and coverage, and the session goes on.
+        var messages = await page.Locator("#transcript .message").CountAsync();
+        var dataCoverage = await CoverageAsync(page, Dimensions.Data);
+        await page.ReloadAsync();
+        await Expect(page.Locator("#transcript .message")).ToHaveCountAsync(messages);
+        await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "model");
+        Assert.Equal(dataCoverage, await CoverageAsync(page, Dimensions.Data));
+        await AnswerWithExemplarsAsync(page, "model");
+        await AnswerWithExemplarsAsync(page, "evaluation");
+
+        // Serving and monitoring are skipped, so criteria end up missed.
+        await AnswerAsync(page, "Let's move on.");
+        await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "monitoring");
+        await AnswerAsync(page, "Let's move on.");
+        await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "done");
+        await page.GetByRole(AriaRole.Button, new() { Name = "End interview and see the report" }).ClickAsync();
+
+        // Assert: the chart has six dimensions, evidence quotes the candidate, missed criteria show their exemplar.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report: News feed ranking" })).ToBeVisibleAsync();
+        await Expect(page.Locator("svg.radar .radar-label")).ToHaveCountAsync(6);
+        await Expect(page.Locator("svg.radar polygon.radar-area")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#dimensions section.dimension")).ToHaveCountAsync(6);
+
+        var screenshot = Path.Combine(BrowserFixture.OutputFolder, "report.png");
+        await page.ScreenshotAsync(new() { Path = screenshot, FullPage = true });
+        await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputFolder, "report-top.png") });
+        output.WriteLine($"Report screenshot: {screenshot} (top of the page: report-top.png, the chat: interview.png)");
+
+        var requirementsEvidence = page.Locator("section[data-dimension=requirements] .evidence");
+        Assert.True(await requirementsEvidence.CountAsync() > 0, "requirements should show evidence");
+        var transcriptText = string.Join('\n', await page.Locator("#transcript .message.candidate .message-text").AllTextContentsAsync());
+        var quote = (await requirementsEvidence.First.TextContentAsync())!;
+        Assert.Contains(quote, transcriptText, StringComparison.Ordinal);
+
+        var missed = page.Locator(".missed");
+        Assert.True(await missed.CountAsync() > 0, "skipping serving and monitoring should leave criteria missed");
+        foreach (var item in await missed.AllAsync())
+            await Expect(item.Locator(".exemplar-text")).ToHaveTextAsync((await ExemplarOfAsync(item)).Trim());
+        var firstMissed = await ExemplarOfAsync(missed.First);
+
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Download as Markdown" }).ClickAsync());
+        var markdown = await File.ReadAllTextAsync((await download.PathAsync())!);
+        Assert.EndsWith(".md", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.StartsWith("# Interview report: News feed ranking", markdown, StringComparison.Ordinal);
+        Assert.Contains("## Monitoring", markdown, StringComparison.Ordinal);
+        Assert.Contains($"  > {Squash(quote)}", markdown, StringComparison.Ordinal);
+        Assert.Contains($"Exemplar: {Squash(firstMissed)}", markdown, StringComparison.Ordinal);
+        Assert.Contains("How many daily active users are there?", markdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rejected_answer_shows_the_servers_reason_and_keeps_the_chat_usable()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        await StartAsync(page);
+        var tooLong = new string('x', 20_001);
+
+        // Act
+        await page.GetByLabel("Your answer").FillAsync(tooLong);
+        await page.GetByLabel("Your answer").PressAsync("Enter");
+
+        // Assert: the reason is shown, the text is given back, and the next answer goes through.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("limit is 20,000");
+        await Expect(page.GetByLabel("Your answer")).ToHaveValueAsync(tooLong);
+        await Expect(page.Locator("#transcript .message.candidate")).ToHaveCountAsync(0);
+        await AnswerAsync(page, "What latency budget do we have?");
+        await Expect(LastReply(page)).ToContainTextAsync("200 ms");
+    }
+
+    [Fact]
+    public async Task Page_reconnects_by_itself_after_a_server_restart_and_the_interview_goes_on()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        await StartAsync(page);
+        await AnswerAsync(page, "How many daily active users are there?");
+
+        // Act: the server dies without warning and comes back on the same port and database.
+        browser.Server.Kill();
+        await Expect(page.Locator("#connection")).Not.ToHaveAttributeAsync("data-state", "connected");
+        await browser.Server.RestartAsync();
+
+        // Assert
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#transcript .message")).ToHaveCountAsync(3);
+        await AnswerAsync(page, "What latency budget do we have?");
+        await Expect(LastReply(page)).ToContainTextAsync("200 ms");
+    }
+
+    [Fact]
+    public async Task Unknown_saved_session_is_reported_and_the_case_picker_comes_back()
+    {
+        // Arrange
+        var page = await OpenPageAsync();
+        await page.EvaluateAsync(
+            "() => localStorage.setItem('evaluator.session', JSON.stringify({ sessionId: 'no-such-session', resumeToken: 'x', caseId: 'news-feed' }))");
+
+        // Act
+        await page.ReloadAsync();
+
+        // Assert
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Could not resume your interview");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Start a mock interview" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Case")).ToBeEnabledAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.session')"));
+    }
+
+    private async Task<IPage> OpenPageAsync()
+    {
+        var page = await _context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning") output.WriteLine($"browser {message.Type}: {message.Text}");
+        };
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        return page;
+    }
+
+    private static async Task StartAsync(IPage page)
+    {
+        await page.GetByLabel("Case").SelectOptionAsync(CaseId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = Case.Title })).ToBeVisibleAsync();
+        await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "clarify-requirements");
+        await Expect(LastReply(page)).ToContainTextAsync(Case.Title);
+    }
+
+    /// <summary>Types an answer, presses Enter, and waits until the streamed reply and the new step and coverage are in.</summary>
+    private static async Task AnswerAsync(IPage page, string text)
+    {
+        var replies = page.Locator("#transcript .message.interviewer");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Send" })).ToBeEnabledAsync();
+        var before = await replies.CountAsync();
+        await page.GetByLabel("Your answer").FillAsync(text);
+        await page.GetByLabel("Your answer").PressAsync("Enter");
+        await Expect(replies).ToHaveCountAsync(before + 1);
+        await Expect(page.Locator("#transcript .message.streaming")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#transcript")).ToHaveAttributeAsync("aria-busy", "false");
+    }
+
+    /// <summary>Answers a step with the rubric's exemplars for its dimensions, then asks to move on if the interviewer still probes.</summary>
+    private static async Task AnswerWithExemplarsAsync(IPage page, string step)
+    {
+        var dimensions = Rubrics.Framework.Steps.Single(s => s.Id == step).Dimensions;
+        var answer = string.Join("\n", dimensions.Select(d => Squash(Case.Dimensions[d][0].Exemplar)));
+        await AnswerAsync(page, answer);
+        if (await CurrentStep(page).GetAttributeAsync("data-step") == step)
+            await AnswerAsync(page, "Let's move on.");
+        await Expect(CurrentStep(page)).Not.ToHaveAttributeAsync("data-step", step);
+    }
+
+    private static async Task<string> ExemplarOfAsync(ILocator missedItem)
+    {
+        var dimension = await missedItem.Locator("xpath=ancestor::section[@data-dimension]").GetAttributeAsync("data-dimension");
+        var id = await missedItem.GetAttributeAsync("data-criterion");
+        return Case.Dimensions[dimension!].Single(c => c.Id == id).Exemplar;
+    }
+
+    private static ILocator CurrentStep(IPage page) => page.Locator("#current-step");
+
+    private static ILocator LastReply(IPage page) => page.Locator("#transcript .message.interviewer").Last;
+
+    private static async Task<int> CoverageAsync(IPage page, string dimension) =>
+        int.Parse(
+            (await page.Locator($"#coverage [data-dimension={dimension}] [role=progressbar]").GetAttributeAsync("aria-valuenow"))!,
+            CultureInfo.InvariantCulture);
+
+    private static string Squash(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+}
