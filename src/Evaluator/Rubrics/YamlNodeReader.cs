@@ -68,7 +68,7 @@ internal sealed class YamlNodeReader(string file, List<RubricError> errors)
     public IReadOnlyList<string> StringList(YamlMappingNode map, string key, string what, int min)
     {
         var items = Sequence(map, key, what).Select(n => Scalar(n, $"an item of '{key}' in {what}")).ToList();
-        if (items.Count < min && Optional(map, key) is { } node)
+        if (items.Count < min && Optional(map, key) is YamlSequenceNode node)
             Error(node, $"'{key}' of {what} needs at least {min} item(s).");
         return items;
     }

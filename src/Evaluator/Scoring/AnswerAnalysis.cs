@@ -84,17 +84,27 @@ public sealed class AnswerAnalysis
     /// <summary>The units that may be quoted as evidence (not injected, not a dismissal, not a heading).</summary>
     public IEnumerable<AnswerUnit> EvidenceUnits => Units.Where(u => u.CanBeEvidence);
 
-    /// <summary>The unit that contains <paramref name="quote"/> (an exact substring of the answer), or null.</summary>
+    /// <summary>
+    /// The unit that contains <paramref name="quote"/> (an exact substring of the answer), preferring one that
+    /// may be evidence; null when the quote is not inside any unit.
+    /// </summary>
     public AnswerUnit? FindUnit(string quote)
     {
         if (string.IsNullOrEmpty(quote)) return null;
+        if (Quotes.TryGetValue(quote, out var known)) return Units[known];
+        AnswerUnit? found = null;
         for (var at = Answer.IndexOf(quote, StringComparison.Ordinal); at >= 0;
              at = Answer.IndexOf(quote, at + 1, StringComparison.Ordinal))
         {
-            var unit = Units.FirstOrDefault(u => u.Start <= at && at + quote.Length <= u.End);
-            if (unit is not null) return unit;
+            // The same words may sit in injected text and in a real sentence: prefer the quotable one.
+            foreach (var unit in Units)
+            {
+                if (unit.Start > at || at + quote.Length > unit.End) continue;
+                if (unit.CanBeEvidence) return unit;
+                found ??= unit;
+            }
         }
-        return null;
+        return found;
     }
 
     internal RubricMatcher Matcher { get; }
@@ -102,4 +112,7 @@ public sealed class AnswerAnalysis
     internal UnitFeatures[] Features { get; }
 
     internal Token[] Tokens { get; }
+
+    /// <summary>Evidence cut by the grader, with its unit: spares searching the answer for it again.</summary>
+    internal System.Collections.Concurrent.ConcurrentDictionary<string, int> Quotes { get; } = new(StringComparer.Ordinal);
 }

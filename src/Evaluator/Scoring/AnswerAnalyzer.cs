@@ -30,7 +30,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         ArgumentNullException.ThrowIfNull(answer);
         var matcher = MatcherFor(rubric);
         var text = NormalizedText.From(answer);
-        var tokens = Tokenizer.Tokenize(text);
+        var tokens = AnswerTokenizer.Tokenize(text);
         var segments = Segmenter.Split(text);
         var injected = new bool[segments.Count];
         var anyInjection = InjectionDetector.Detect(text, segments, injected);
@@ -89,14 +89,24 @@ public sealed class AnswerAnalyzer(Framework framework)
         }
 
         var dismissed = new SortedSet<string>(units.Where(u => u.Dismisses is not null).Select(u => u.Dismisses!), StringComparer.Ordinal);
+        var soft = SoftMatches(matcher, tokens, features, units);
+
+        var byCriterion = new List<int>[matcher.Criteria.Length];
+        var byDimension = new List<int>[matcher.DimensionIds.Length];
+        for (var c = 0; c < byCriterion.Length; c++) byCriterion[c] = [];
+        for (var d = 0; d < byDimension.Length; d++) byDimension[d] = [];
+        for (var u = 0; u < units.Length; u++)
+        {
+            if (!units[u].CanBeEvidence) continue;
+            foreach (var hit in features[u].Concepts)
+                if (byCriterion[hit.Criterion].Count == 0 || byCriterion[hit.Criterion][^1] != u) byCriterion[hit.Criterion].Add(u);
+            if (soft[u] >= 0 && (byCriterion[soft[u]].Count == 0 || byCriterion[soft[u]][^1] != u)) byCriterion[soft[u]].Add(u);
+            foreach (var d in features[u].Mentions) byDimension[d].Add(u);
+        }
         var conceptMatches = new Dictionary<string, IReadOnlyList<int>>();
-        foreach (var slot in matcher.Criteria)
-            conceptMatches[slot.Criterion.Id] = Enumerable.Range(0, units.Length)
-                .Where(u => units[u].CanBeEvidence && features[u].GroupsOf(slot.Index) > 0).ToList();
+        foreach (var slot in matcher.Criteria) conceptMatches[slot.Criterion.Id] = byCriterion[slot.Index];
         var mentions = new Dictionary<string, IReadOnlyList<int>>();
-        for (var d = 0; d < matcher.DimensionIds.Length; d++)
-            mentions[matcher.DimensionIds[d]] = Enumerable.Range(0, units.Length)
-                .Where(u => units[u].CanBeEvidence && features[u].Mentions.Contains(d)).ToList();
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) mentions[matcher.DimensionIds[d]] = byDimension[d];
 
         var flags = new List<string>();
         if (StuffingDetector.IsStuffed(units, features)) flags.Add(Scoring.Flags.KeywordStuffing);
@@ -140,6 +150,44 @@ public sealed class AnswerAnalyzer(Framework framework)
         return EvaluationBuilder.Build(id, analysis, results, scorer);
     }
 
+    /// <summary>
+    /// Paraphrases ("keep whole drives together, because neighbouring frames are nearly identical") miss the
+    /// concept phrasings but share rare words with one criterion's description, levels and exemplar. A unit
+    /// without any concept match is credited to the criterion it shares the most weighted words with.
+    /// </summary>
+    private static int[] SoftMatches(RubricMatcher matcher, Token[] tokens, UnitFeatures[] features, AnswerUnit[] units)
+    {
+        var result = new int[units.Length];
+        Array.Fill(result, -1);
+        var scores = new double[matcher.Criteria.Length];
+        var seen = new HashSet<int>();
+        for (var u = 0; u < units.Length; u++)
+        {
+            if (!units[u].CanBeEvidence || units[u].ListLike) continue;
+            Array.Clear(scores);
+            seen.Clear();
+            var f = features[u];
+            for (var t = f.TokenStart; t < f.TokenEnd; t++)
+            {
+                if (!seen.Add(tokens[t].Id) || !matcher.SoftWords.TryGetValue(tokens[t].Id, out var entry)) continue;
+                foreach (var c in entry.Criteria) scores[c] += entry.Weight;
+            }
+            var best = -1;
+            for (var c = 0; c < scores.Length; c++)
+                if (scores[c] >= SoftMatchThreshold && (best < 0 || scores[c] > scores[best])) best = c;
+            result[u] = best;
+        }
+        return result;
+    }
+
+    internal const double SoftMatchThreshold = 1.75;
+
+    /// <summary>
+    /// The dimension math of <see cref="BuildEvaluation"/>: score 0-100 and level 0-3 from criterion levels.
+    /// The k-th best criterion weighs 0.5^k, so a few deep criteria make a deep dimension.
+    /// </summary>
+    public static (int Score, int Level) CombineLevels(IReadOnlyList<int> criterionLevels) => EvaluationBuilder.Combine(criterionLevels);
+
     /// <summary>An analysis made by another analyzer may use another framework's dimensions and weights.</summary>
     private void CheckOwn(AnswerAnalysis analysis)
     {
@@ -161,6 +209,10 @@ public sealed class AnswerAnalyzer(Framework framework)
         matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         foreach (var hit in hits)
             if (!f.Mentions.Contains(hit.Payload)) f.Mentions.Add(hit.Payload);
+        hits.Clear();
+        matcher.Names.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        foreach (var hit in hits)
+            if (!f.Names.Contains(hit.Payload)) f.Names.Add(hit.Payload);
 
         var caseWords = new HashSet<int>();
         double numbers = 0;
@@ -171,7 +223,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
             {
                 numbers += 1;
-                if (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id)) numbers += 0.5;
+                if (token.Is(TokenShape.Quantity) || (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id))) numbers += 0.5;
                 continue;
             }
             if (covered[t] || Lexicon.FunctionWords.Contains(token.Id)) continue;
@@ -185,24 +237,18 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.CaseWords = caseWords.Count;
 
         hits.Clear();
-        Lexicon.Justifications.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        var reasons = (double)DistinctStarts(hits);
-        hits.Clear();
-        Lexicon.Comparatives.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        reasons += 0.5 * DistinctStarts(hits);
-        f.Reasons = reasons;
-        hits.Clear();
-        Lexicon.Vagueness.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        f.Vague = DistinctStarts(hits);
+        Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
+        f.Vague = DistinctStarts(hits, Lexicon.Vague);
     }
 
-    private static int DistinctStarts(List<PhraseHit> hits)
+    private static int DistinctStarts(List<PhraseHit> hits, int payload)
     {
         var count = 0;
         var last = -1;
         foreach (var hit in hits)
         {
-            if (hit.Start == last) continue;
+            if (hit.Payload != payload || hit.Start == last) continue;
             last = hit.Start;
             count++;
         }

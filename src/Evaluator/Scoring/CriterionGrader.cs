@@ -29,10 +29,9 @@ internal static class CriterionGrader
             if (slots.Count == 0 || slots.Any(c => results[c.Criterion.Id].Level > 0)) continue;
             var mentions = analysis.DimensionMentions[dimension];
             if (mentions.Count == 0) continue;
-            var unit = analysis.Units[mentions[0]];
             var words = Words(analysis, mentions[0]);
             var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
-            results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Cut(unit.Text)]);
+            results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Quote(analysis, mentions[0])]);
         }
         return results;
     }
@@ -57,8 +56,15 @@ internal static class CriterionGrader
                 continue;
             }
             var groups = Math.Max(1, f.GroupsOf(slot.Index));
-            var unitReasons = f.Reasons + 0.5 * FollowingReasons(analysis, u);
+            // Numbers back a claim too (capacity, thresholds), but two of them alone do not make an argument.
+            var unitReasons = f.Reasons + 0.25 * Math.Min(f.Numbers, 2);
             var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
+            // Under another dimension's heading the candidate was talking about something else: a mention at most.
+            if (unit.Section is { } section && section != dimension) level = 1;
+            // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
+            if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
+            // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention.
+            if (level == 1 && unit.Section is null && f.Mentions.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             if (level >= 2)
             {
                 deep++;
@@ -72,25 +78,17 @@ internal static class CriterionGrader
         // Specific in several places and justified somewhere among them: deep, even if no single sentence is.
         if (best == 2 && deep >= 2 && reasons >= JustifiedThreshold) best = 3;
         var evidence = graded.OrderByDescending(g => g.Level).ThenBy(g => g.Unit).Take(MaxEvidence)
-            .OrderBy(g => g.Unit).Select(g => Cut(analysis.Units[g.Unit].Text)).ToList();
+            .OrderBy(g => g.Unit).Select(g => Quote(analysis, g.Unit)).ToList();
         return new CriterionResult(id, best, evidence);
     }
 
     internal static double Specificity(UnitFeatures f, int groups) =>
-        Math.Min(f.Numbers, 3) * 0.75
+        Math.Min(f.Numbers, 3) * 1.0
         + Math.Min(f.Named, 3) * 0.5
         + Math.Min(f.CaseWords, 4) * 0.3
         + (groups - 1) * 0.75
         + (f.Words >= 15 ? 0.5 : 0)
         - f.Vague * 0.75;
-
-    private static double FollowingReasons(AnswerAnalysis analysis, int u)
-    {
-        if (u + 1 >= analysis.Units.Count) return 0;
-        var next = analysis.Units[u + 1];
-        var unit = analysis.Units[u];
-        return next.Block == unit.Block && next.CanBeEvidence && !next.ListLike ? analysis.Features[u + 1].Reasons : 0;
-    }
 
     private static HashSet<int> Words(AnswerAnalysis analysis, int u)
     {
@@ -98,6 +96,13 @@ internal static class CriterionGrader
         var words = new HashSet<int>();
         for (var t = f.TokenStart; t < f.TokenEnd; t++) words.Add(analysis.Tokens[t].Id);
         return words;
+    }
+
+    private static string Quote(AnswerAnalysis analysis, int unit)
+    {
+        var quote = Cut(analysis.Units[unit].Text);
+        analysis.Quotes.TryAdd(quote, unit);
+        return quote;
     }
 
     /// <summary>Long units are cut at a word boundary; the result is still an exact substring.</summary>

@@ -12,6 +12,8 @@ internal static class DismissalDetector
     private const int NegationReach = 5;
     private const int TargetReachBefore = 6;
     private const int TargetReachAfter = 10;
+    private const int LeadingCueReach = 3;
+    private const int ShortUnit = 6;
 
     /// <summary>Per unit, the dimension index it dismisses, or -1.</summary>
     public static int[] Detect(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments,
@@ -26,13 +28,14 @@ internal static class DismissalDetector
             var f = features[u];
             if (f.Words == 0) continue;
             var clause = Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd);
-            foreach (var cue in Cues(tokens, f.TokenStart, f.TokenEnd, clause, hits))
+            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit);
                 if (target < 0)
                 {
-                    // "Not needed." / "Out of scope for this interview." under a dimension's heading.
-                    if (sections[u] < 0 || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)) continue;
+                    // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading.
+                    if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
+                        || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)) continue;
                     target = sections[u];
                     aliasHit = default;
                 }
@@ -45,19 +48,24 @@ internal static class DismissalDetector
     }
 
     /// <summary>Dismissal cues as token ranges: fixed phrasings, or a negation shortly before a predicate like "need".</summary>
-    private static List<PhraseHit> Cues(Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
+    private static bool Hyphenated(string lower, Token[] tokens, PhraseHit hit, int from, int to) =>
+        (hit.End < to && tokens[hit.End].Start == tokens[hit.End - 1].End + 1 && lower[tokens[hit.End - 1].End] == '-')
+        || (hit.Start > from && tokens[hit.Start].Start == tokens[hit.Start - 1].End + 1 && lower[tokens[hit.Start - 1].End] == '-');
+
+    private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
     {
         var cues = new List<PhraseHit>();
         scratch.Clear();
         Lexicon.DismissalPhrases.Match(tokens, from, to, scratch);
-        cues.AddRange(scratch);
+        // "skip-gram" is a model, not a dismissal.
+        cues.AddRange(scratch.Where(c => !Hyphenated(lower, tokens, c, from, to)));
         for (var t = from; t < to; t++)
         {
             if (!Lexicon.DismissalPredicates.Contains(tokens[t].Id)) continue;
             for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
                 if (Lexicon.Negations.Contains(tokens[n].Id))
                 {
-                    cues.Add(new PhraseHit(n, t + 1, 0));
+                    cues.Add(new PhraseHit(t, t + 1, 0));
                     break;
                 }
         }
@@ -82,7 +90,7 @@ internal static class DismissalDetector
             var distance = hit.End <= cue.Start ? cue.Start - hit.End : hit.Start - cue.End;
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
-            if (IsCompound(text, tokens, hit, f.TokenEnd)) continue;
+            if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
             aliasHit = hit;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Evaluator.Scoring;
@@ -14,12 +15,18 @@ internal static partial class InjectionDetector
     public static bool Detect(NormalizedText text, List<Segment> segments, bool[] injected)
     {
         var strong = new List<(int Start, int End)>();
-        foreach (var regex in StrongPatterns)
+        foreach (var (regex, triggers) in StrongPatterns)
+        {
+            // Most answers contain none of a pattern's rare words: a vectorised scan spares running the regex.
+            if (text.Lower.AsSpan().IndexOfAny(triggers) < 0) continue;
             foreach (var m in regex.EnumerateMatches(text.Lower))
                 strong.Add((m.Index, m.Index + m.Length));
+        }
+        var roles = RoleMarkers(text.Lower, 0, text.Length);
+        strong.AddRange(roles);
 
         var any = false;
-        var roleBlocks = new HashSet<int>();
+        var roleTurns = new Dictionary<int, int>();
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
@@ -28,12 +35,11 @@ internal static partial class InjectionDetector
             if (s.Kind == UnitKind.Code && !hit) hit = ScoreBlock().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start));
             if (!hit) continue;
             injected[u] = any = true;
-            if (RoleLine().IsMatch(text.Lower.AsSpan(LineStart(text.Lower, s.Start), s.End - LineStart(text.Lower, s.Start))))
-                roleBlocks.Add(s.Block);
+            if (Overlaps(roles, s.Start, s.End)) roleTurns.TryAdd(s.Block, u);
         }
         if (!any) return false;
 
-        // The rest of an injected passage: same block and still talking to the grader, or a whole role turn.
+        // The rest of an injected passage: same block and still talking to the grader, or the rest of a fake role turn.
         var blocks = new HashSet<int>();
         for (var u = 0; u < segments.Count; u++)
             if (injected[u]) blocks.Add(segments[u].Block);
@@ -41,16 +47,29 @@ internal static partial class InjectionDetector
         {
             if (injected[u] || !blocks.Contains(segments[u].Block)) continue;
             var s = segments[u];
-            if (roleBlocks.Contains(s.Block) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
+            if ((roleTurns.TryGetValue(s.Block, out var turn) && u > turn) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
                 injected[u] = true;
         }
         return true;
     }
 
-    private static int LineStart(string s, int at)
+    /// <summary>
+    /// "SYSTEM:", "Assistant:", "**Grader note:**" opening a line or a sentence: a fake turn of a conversation.
+    /// The same words inside a sentence ("the serving system: ...") are not.
+    /// </summary>
+    private static List<(int Start, int End)> RoleMarkers(string lower, int from, int to)
     {
-        var nl = at > 0 ? s.LastIndexOf('\n', at - 1) : -1;
-        return nl + 1;
+        var markers = new List<(int, int)>();
+        foreach (var m in RoleWord().EnumerateMatches(lower.AsSpan(from, to - from)))
+        {
+            var i = from + m.Index - 1;
+            while (i >= from && lower[i] is ' ' or '\t' or '>' or '*' or '_' or '#' or '[' or '(' or '`' or '-') i--;
+            var opensTurn = i < from || lower[i] == '\n';
+            if (!opensTurn && lower[i] is '.' or '!' or '?' or '"' or '\'' or ')')
+                opensTurn = i + 1 < lower.Length && char.IsWhiteSpace(lower[i + 1]) || lower[i] is '"' or '\'' or ')';
+            if (opensTurn) markers.Add((from + m.Index, from + m.Index + m.Length));
+        }
+        return markers;
     }
 
     private static bool Overlaps(List<(int Start, int End)> spans, int start, int end)
@@ -60,12 +79,23 @@ internal static partial class InjectionDetector
         return false;
     }
 
-    private static readonly Regex[] StrongPatterns =
-        [RoleLine(), IgnoreInstructions(), NoteToGrader(), IfYouAreAnAi(), AskForMarks(), GraderWords(), DoNotPenalise(),
-         Authority(), ScoreBlock(), HiddenHtml()];
+    private static readonly (Regex Regex, SearchValues<string> Triggers)[] StrongPatterns =
+    [
+        (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override")),
+        (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading")),
+        (IfYouAreAnAi(), Words("you are", "you're", "you re")),
+        (AskForMarks(), Words("full marks", "full score", "maximum", "max score", "highest", "top score", "top marks", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ")),
+        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions")),
+        (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock")),
+        (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated")),
+        (ScoreBlock(), Words("{")),
+        (HiddenHtml(), Words("<")),
+    ];
 
-    [GeneratedRegex(@"(?m)^[ \t>*_#\[(`-]*(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
-    private static partial Regex RoleLine();
+    private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
+    private static partial Regex RoleWord();
 
     [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
     private static partial Regex IgnoreInstructions();
@@ -82,7 +112,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
-    [GeneratedRegex(@"\b(do not|don't|dont|never) (mention|reveal|penali[sz]e|deduct|dock|lower)")]
+    [GeneratedRegex(@"\b(do not|don't|dont|never) (mention|reveal|penali[sz]e|deduct|dock)")]
     private static partial Regex DoNotPenalise();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

@@ -13,7 +13,7 @@ internal static class Lexicon
         "might must it its this that these those there here they them their we our us you your i me my he she his her " +
         "which who whom whose what when where why how if because since while whereas also just only very more most less " +
         "least much many some any each every all both either neither other another such same own not no yet too " +
-        "up down out off again further once also well even still per via vs e g ie eg etc let lets i'd we'd we'll " +
+        "up down out off again further once also well even still per via vs e g ie eg etc let lets like such including especially i'd we'd we'll " +
         "it's that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't shouldn't wouldn't");
 
     /// <summary>Words every ML design answer uses: not evidence that an answer is tied to its case.</summary>
@@ -53,27 +53,33 @@ internal static class Lexicon
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
 
     /// <summary>Reasons, contrasts, costs and failure modes: what makes a specific answer a justified one.</summary>
-    public static readonly PhraseSet Justifications = Phrases(
-        "because", "since", "so that", "so we", "so the", "so it", "so a", "so i", "so they", "therefore", "thus", "hence",
-        "instead of", "instead", "rather than", "at the cost of", "the cost of", "cost", "costs", "cheaper", "expensive",
-        "trade-off", "tradeoff", "trade off", "trades", "versus", "vs", "compared to", "compared with", "compare",
-        "alternative", "alternatively", "otherwise", "which means", "that means", "in order to", "to avoid", "avoid",
-        "prevent", "prevents", "leak", "leakage", "leaks", "risk", "risks", "fail", "fails", "failure", "fall back",
-        "fallback", "falls back", "only if", "unless", "whereas", "unlike", "but", "however", "although", "the downside",
-        "downside", "drawback", "penalise", "bias", "biased", "inflate", "inflates", "hurt", "hurts", "would miss",
-        "can't", "cannot", "too", "worse", "matters", "the reason", "why", "so", "ensures", "guarantee", "wins",
-        "beats", "outweigh", "when the", "if the", "if a", "if it", "if we", "if any");
+    public static readonly string[] Justifications = [
+        "because", "since", "so that", "therefore", "thus", "hence", "instead of", "rather than", "at the cost of",
+        "the cost of", "costs", "cheaper", "more expensive", "too expensive", "trade-off", "tradeoff", "trade off",
+        "trades", "versus", "vs", "compared to", "compared with", "compare", "alternative", "alternatively", "otherwise",
+        "which means", "that means", "in order to", "to avoid", "avoids", "prevent", "prevents", "leak", "leakage",
+        "leaks", "risk", "risks", "failure", "fails", "fall back", "fallback", "falls back", "only if", "unless",
+        "whereas", "unlike", "the downside", "downside", "drawback", "outweigh", "outweighs", "at the expense of",
+        "the reason", "inflate", "inflates", "would miss", "would leak", "is worse than", "matters more"];
 
-    /// <summary>Comparatives weigh half: "faster", "more accurate".</summary>
-    public static readonly PhraseSet Comparatives = Phrases(
-        "better", "faster", "slower", "higher", "lower", "smaller", "larger", "more accurate", "less", "fewer", "more");
+    /// <summary>Weaker hints of reasoning weigh half: contrasts, consequences, comparatives, conditions.</summary>
+    public static readonly string[] WeakReasons = [
+        "so", "but", "however", "although", "while", "if", "too", "better", "faster", "slower", "worse", "cheaper",
+        "more accurate", "bias", "biased", "hurt", "hurts", "cannot", "can't", "ensures", "guarantee", "wins", "beats"];
 
     /// <summary>Hedges and fillers of a generic answer.</summary>
-    public static readonly PhraseSet Vagueness = Phrases(
+    public static readonly string[] Vagueness = [
         "some kind of", "some sort of", "something like", "maybe", "probably", "etc", "and so on", "whatever",
         "somewhere", "somehow", "when needed", "if needed", "as needed", "regularly", "sometimes", "any issues",
         "for problems", "make sure", "good quality", "high quality", "the usual", "standard stuff", "best practices",
-        "state of the art", "state-of-the-art", "very good", "works well", "work well", "really good", "and more");
+        "state of the art", "state-of-the-art", "very good", "works well", "work well", "really good", "and more"];
+
+    public const int Reason = 0;
+    public const int WeakReason = 1;
+    public const int Vague = 2;
+
+    /// <summary>Reasons, weak reasons and hedges in one pass; payload <see cref="Reason"/>, <see cref="WeakReason"/> or <see cref="Vague"/>.</summary>
+    public static readonly PhraseSet Tone = Build((Justifications, Reason), (WeakReasons, WeakReason), (Vagueness, Vague));
 
     /// <summary>Words that make a list item a clause rather than a bare term: "we oversample", "it leaks".</summary>
     public static readonly HashSet<int> ClauseWords = Ids(
@@ -93,7 +99,15 @@ internal static class Lexicon
         "gpu gpus cpu cpus node nodes machine machines");
 
     private static HashSet<int> Ids(string words) =>
-        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(Tokenizer.InternPhrase).ToHashSet();
+        words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(AnswerTokenizer.InternPhrase).ToHashSet();
+
+    private static PhraseSet Build(params (string[] Phrases, int Payload)[] lists)
+    {
+        var set = new PhraseSet();
+        foreach (var (phrases, payload) in lists)
+            foreach (var phrase in phrases) set.Add(phrase, payload);
+        return set;
+    }
 
     private static PhraseSet Phrases(params string[] phrases)
     {

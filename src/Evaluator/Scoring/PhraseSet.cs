@@ -20,18 +20,18 @@ internal sealed class PhraseSet
 
     public void Add(string phrase, int payload, bool acronyms = false)
     {
-        var ids = Tokenizer.InternPhrase(phrase);
+        var ids = AnswerTokenizer.InternPhrase(phrase);
         if (ids.Length == 0) return;
         AddIds(ids, payload, false);
 
         // "real-time" also matches "realtime"; "click-through rate" also "clickthrough rate".
-        var words = Tokenizer.Words(NormalizedText.From(phrase).Lower).ToArray();
+        var words = AnswerTokenizer.Words(NormalizedText.From(phrase).Lower).ToArray();
         var lower = NormalizedText.From(phrase).Lower;
         for (var i = 0; i + 1 < words.Length; i++)
         {
             if (!lower.Contains(words[i] + "-" + words[i + 1], StringComparison.Ordinal)) continue;
             var joined = words.Take(i).Append(words[i] + words[i + 1]).Concat(words.Skip(i + 2));
-            AddIds(Tokenizer.InternPhrase(string.Join(' ', joined)), payload, false);
+            AddIds(AnswerTokenizer.InternPhrase(string.Join(' ', joined)), payload, false);
         }
 
         if (!acronyms) return;

@@ -33,6 +33,22 @@ internal sealed class RubricMatcher
         }
         Criteria = [.. criteria];
 
+        // Each descriptive word points at the criteria that use it, weighted 1/df: rare words say more.
+        var users = new Dictionary<int, List<int>>();
+        foreach (var slot in Criteria)
+        {
+            var words = new HashSet<int>(slot.DescriptionWords);
+            foreach (var phrasing in slot.Criterion.Concepts.SelectMany(g => g)) words.UnionWith(ContentIds([phrasing]));
+            foreach (var word in words)
+            {
+                if (!users.TryGetValue(word, out var list)) users[word] = list = [];
+                list.Add(slot.Index);
+            }
+        }
+        SoftWords = users.ToDictionary(p => p.Key, p => (p.Value.ToArray(), 1.0 / p.Value.Count));
+
+        var criterionWords = Criteria.Select(c => (c.Dimension,
+            Words: c.DescriptionWords.Concat(ContentIds(c.Criterion.Concepts.SelectMany(g => g))).ToHashSet())).ToArray();
         for (var d = 0; d < DimensionIds.Length; d++)
         {
             var definition = framework.Dimensions[d];
@@ -40,6 +56,10 @@ internal sealed class RubricMatcher
             {
                 Aliases.Add(alias, d);
                 HeadingWords.Add(alias, d);
+                // "model" or "data" turn up in every dimension's criteria; "metrics" or "monitoring" name one.
+                var ids = ContentIds([alias]);
+                var sharers = criterionWords.Where(c => ids.All(c.Words.Contains)).ToList();
+                if (ids.Count > 0 && sharers.Count(c => c.Dimension == d) >= NamingShare * sharers.Count) Names.Add(alias, d);
             }
             HeadingWords.Add(definition.Id, d);
             foreach (var word in ContentIds([definition.Title])) HeadingIds.TryAdd(word, d);
@@ -69,11 +89,20 @@ internal sealed class RubricMatcher
     /// <summary>Payload: dimension index.</summary>
     public PhraseSet Aliases { get; } = new();
 
+    /// <summary>Aliases specific enough to say which dimension a sentence is about; payload: dimension index.</summary>
+    public PhraseSet Names { get; } = new();
+
+    /// <summary>An alias names its dimension when at least this share of the criteria using it belong there.</summary>
+    public const double NamingShare = 0.5;
+
     /// <summary>Aliases plus dimension ids; payload: dimension index.</summary>
     public PhraseSet HeadingWords { get; } = new();
 
     /// <summary>Single content words of dimension and step titles ("Model development" names modelling).</summary>
     public Dictionary<int, int> HeadingIds { get; } = [];
+
+    /// <summary>Descriptive word → the criteria whose text uses it, and its weight (1 / how many do).</summary>
+    public Dictionary<int, (int[] Criteria, double Weight)> SoftWords { get; }
 
     /// <summary>Content words of this case (prompt, facts, criteria): using them ties an answer to the case.</summary>
     public HashSet<int> CaseWords { get; }
@@ -84,7 +113,7 @@ internal sealed class RubricMatcher
     {
         var ids = new HashSet<int>();
         foreach (var text in texts)
-            foreach (var id in Tokenizer.InternPhrase(text))
+            foreach (var id in AnswerTokenizer.InternPhrase(text))
                 if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.GenericWords.Contains(id)) ids.Add(id);
         return ids;
     }

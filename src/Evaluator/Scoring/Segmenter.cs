@@ -52,8 +52,9 @@ internal static class Segmenter
             if (StartsWith(s, a, "```") || StartsWith(s, a, "~~~"))
             {
                 var fence = s.Substring(a, 3);
-                var close = s.IndexOf(fence, NextLine(s, a), StringComparison.Ordinal);
-                var end = close < 0 ? s.Length : close + 3;
+                var close = ClosingFence(s, NextLine(s, a), fence);
+                // An unclosed fence is just a stray line: it must not swallow the rest of the answer.
+                var end = close < 0 ? b : close + 3;
                 segments.Add(new Segment(a, end, UnitKind.Code, ++block, 0, 0));
                 block++;
                 i = NextLine(s, end);
@@ -190,7 +191,7 @@ internal static class Segmenter
             while (after < b && char.IsWhiteSpace(s[after])) after++;
             if (after >= b) break;
             var n = s[after];
-            if (!(char.IsUpper(n) || char.IsDigit(n) || n is '*' or '(' or '"' or '`' or '[' or '~')) continue;
+            if (!(char.IsUpper(n) || char.IsDigit(n) || n is '*' or '(' or '"' or '`' or '[' or '~' or '{' or '<')) continue;
             if (c == '.' && IsAbbreviation(text.Lower, start, i)) continue;
             Add(segments, s, start, next, kind, block, labelStart, labelEnd);
             labelStart = labelEnd = 0;
@@ -291,6 +292,18 @@ internal static class Segmenter
         while (a < b && char.IsWhiteSpace(s[a])) a++;
         while (b > a && char.IsWhiteSpace(s[b - 1])) b--;
         return (a, b);
+    }
+
+    /// <summary>The next line that starts (after indentation) with the fence, or -1.</summary>
+    private static int ClosingFence(string s, int from, string fence)
+    {
+        for (var line = from; line < s.Length; line = NextLine(s, line))
+        {
+            var at = line;
+            while (at < s.Length && s[at] is ' ' or '\t') at++;
+            if (StartsWith(s, at, fence)) return at;
+        }
+        return -1;
     }
 
     private static int NextLine(string s, int from)

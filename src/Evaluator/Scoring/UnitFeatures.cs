@@ -13,6 +13,9 @@ internal sealed class UnitFeatures
     public List<ConceptHit> Concepts { get; } = [];
     public List<int> Mentions { get; } = [];
 
+    /// <summary>Dimensions the unit names explicitly ("good metrics would be ..."), by specific aliases only.</summary>
+    public List<int> Names { get; } = [];
+
     /// <summary>Numbers and quantities ("~115 panoramas/s", "99%", "a few hundred").</summary>
     public double Numbers { get; set; }
 
@@ -26,6 +29,7 @@ internal sealed class UnitFeatures
     public double Reasons { get; set; }
 
     public int Vague { get; set; }
+
 
     /// <summary>Distinct concept groups matched for the criterion with this index.</summary>
     public int GroupsOf(int criterion)

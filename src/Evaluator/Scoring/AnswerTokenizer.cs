@@ -21,7 +21,7 @@ internal readonly record struct Token(int Start, int End, int Id, TokenShape Sha
 }
 
 /// <summary>Splits normalised text into word and number tokens and stems them.</summary>
-internal static class Tokenizer
+internal static class AnswerTokenizer
 {
     public static Token[] Tokenize(NormalizedText text) => Tokenize(text.Cased, text.Lower, 0, text.Length);
 

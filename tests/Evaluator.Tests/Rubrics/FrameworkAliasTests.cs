@@ -1,0 +1,60 @@
+using Evaluator.Rubrics;
+
+namespace Evaluator.Tests.Rubrics;
+
+public class FrameworkAliasTests
+{
+    private static string FrameworkYaml => File.ReadAllText(Path.Combine(TestPaths.Rubrics, RubricLoader.FrameworkFileName));
+
+    [Fact]
+    public void Shipped_framework_gives_every_dimension_aliases()
+    {
+        var framework = RubricLoader.LoadFolder(TestPaths.Rubrics).Framework;
+
+        Assert.All(framework.Dimensions, d => Assert.NotEmpty(d.Aliases));
+        Assert.Contains("monitoring", framework.Dimension(Dimensions.Monitoring).Aliases);
+    }
+
+    [Fact]
+    public void Aliases_are_optional()
+    {
+        var yaml = string.Join('\n', FrameworkYaml.Split('\n').Where(l => !l.TrimStart().StartsWith("aliases:", StringComparison.Ordinal)));
+        var errors = new List<RubricError>();
+
+        var framework = RubricLoader.ParseFramework(yaml, "framework.yaml", errors);
+
+        Assert.Empty(errors);
+        Assert.NotNull(framework);
+        Assert.All(framework.Dimensions, d => Assert.Empty(d.Aliases));
+    }
+
+    [Fact]
+    public void Aliases_that_are_not_a_list_are_reported_with_file_and_line()
+    {
+        var lines = FrameworkYaml.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith("aliases:", StringComparison.Ordinal));
+        lines[at] = "    aliases: monitoring";
+        var errors = new List<RubricError>();
+
+        var framework = RubricLoader.ParseFramework(string.Join('\n', lines), "framework.yaml", errors);
+
+        Assert.Null(framework);
+        var error = Assert.Single(errors);
+        Assert.Equal(at + 1, error.Line);
+        Assert.Contains("'aliases'", error.Message);
+    }
+
+    [Fact]
+    public void Empty_alias_is_reported_with_its_line()
+    {
+        var lines = FrameworkYaml.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith("aliases:", StringComparison.Ordinal));
+        lines[at] = "    aliases: [monitoring, '']";
+        var errors = new List<RubricError>();
+
+        RubricLoader.ParseFramework(string.Join('\n', lines), "framework.yaml", errors);
+
+        var error = Assert.Single(errors);
+        Assert.Equal(at + 1, error.Line);
+    }
+}

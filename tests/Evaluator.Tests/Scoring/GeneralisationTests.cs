@@ -1,0 +1,78 @@
+using Evaluator.Rubrics;
+using Evaluator.Scoring;
+using static Evaluator.Tests.Scoring.LocalScoring;
+
+namespace Evaluator.Tests.Scoring;
+
+/// <summary>Hand-written answers to news-feed, a case outside the devset.</summary>
+public class GeneralisationTests
+{
+    [Fact]
+    public void Strong_news_feed_answer_is_specific_on_every_dimension()
+    {
+        var result = Score(Answer("news-feed-strong"));
+
+        Assert.Empty(result.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) >= 2, $"{d} is {result.Level(d)}"));
+        Assert.True(result.Overall >= 60, $"overall {result.Overall}");
+    }
+
+    [Fact]
+    public void Profiles_are_ordered_strong_negation_weak_and_stuffed_below_strong()
+    {
+        var strong = Score(Answer("news-feed-strong")).Overall;
+        var negation = Score(Answer("news-feed-negation")).Overall;
+        var weak = Score(Answer("news-feed-weak")).Overall;
+        var stuffed = Score(Answer("news-feed-stuffed")).Overall;
+
+        Assert.True(strong > negation, $"{strong} <= {negation}");
+        Assert.True(negation > weak, $"{negation} <= {weak}");
+        Assert.True(strong > stuffed, $"{strong} <= {stuffed}");
+    }
+
+    [Fact]
+    public void Weak_answer_stays_at_mentions()
+    {
+        var result = Score(Answer("news-feed-weak"));
+
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1, $"{d} is {result.Level(d)}"));
+    }
+
+    [Fact]
+    public void Every_case_scores_a_strong_answer_above_its_stuffed_list()
+    {
+        foreach (var rubric in LocalScoring.Rubrics.Cases)
+        {
+            var exemplars = string.Join("\n\n", rubric.AllCriteria().Select(c => c.Criterion.Exemplar));
+            var stuffed = string.Join("\n", rubric.Dimensions.Select(d =>
+                $"{d.Key}: " + string.Join(", ", d.Value.SelectMany(c => c.Concepts.Select(g => g[0])))));
+
+            var strong = Score(exemplars, rubric.Id);
+            var list = Score(stuffed, rubric.Id);
+
+            Assert.True(strong.Overall > list.Overall, $"{rubric.Id}: {strong.Overall} <= {list.Overall}");
+            Assert.Contains(Flags.KeywordStuffing, list.Flags);
+            Assert.All(Dimensions.All, d => Assert.True(list.Level(d) <= 1, $"{rubric.Id}/{d}"));
+        }
+    }
+
+    [Fact]
+    public void Every_piece_of_evidence_is_an_exact_substring_of_the_answer()
+    {
+        foreach (var name in new[] { "news-feed-strong", "news-feed-negation", "news-feed-weak", "news-feed-stuffed" })
+        {
+            var answer = Answer(name);
+            Assert.All(Score(answer).AllEvidence(), e => Assert.Contains(e, answer, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Missing_criteria_carry_a_probe_from_the_rubric()
+    {
+        var result = Score(Answer("news-feed-weak"));
+
+        var probes = NewsFeed.AllCriteria().SelectMany(c => c.Criterion.Probes).ToHashSet();
+        Assert.All(result.Dimensions.Values.SelectMany(d => d.Missing), m => Assert.Contains(m.Probe, probes));
+        Assert.NotEmpty(result.Dimensions.Values.SelectMany(d => d.Missing));
+    }
+}

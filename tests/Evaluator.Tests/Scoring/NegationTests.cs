@@ -1,0 +1,93 @@
+using Evaluator.Rubrics;
+using static Evaluator.Tests.Scoring.LocalScoring;
+
+namespace Evaluator.Tests.Scoring;
+
+public class NegationTests
+{
+    private static readonly string Base = Answer("news-feed-strong");
+
+    [Theory]
+    [InlineData("We don't need monitoring.", Dimensions.Monitoring)]
+    [InlineData("Serving is out of scope for this interview.", Dimensions.Serving)]
+    [InlineData("No need to monitor; it's static.", Dimensions.Monitoring)]
+    [InlineData("Let's skip the data part.", Dimensions.Data)]
+    [InlineData("I don't think we need clarifying questions here.", Dimensions.Requirements)]
+    public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var before = Score(Base);
+        var after = Score(answer);
+
+        Assert.True(before.Level(dimension) > 0);
+        Assert.Equal(0, after.Level(dimension));
+        Assert.Equal(0, after.Dimensions[dimension].Score);
+        Assert.DoesNotContain(after.AllEvidence(), e => e.Contains(dismissal, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Negating_a_sub_option_while_naming_its_replacement_is_a_design_choice()
+    {
+        var answer = "**Serving.** We don't need real-time serving; a nightly batch job is enough. It precomputes the "
+                     + "top 500 posts per user and writes them to a key-value store, so the feed reads them in under 10 ms.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.DoesNotContain(Dimensions.Serving, analysis.DismissedDimensions);
+        Assert.True(result.Level(Dimensions.Serving) >= 1);
+    }
+
+    [Theory]
+    [InlineData("## Monitoring\nNo need to retrain daily; weekly retraining on fresh logs is enough.\n", Dimensions.Monitoring)]
+    [InlineData("## Serving\nWe don't need GPU inference; CPU servers are enough for the light ranker.\n", Dimensions.Serving)]
+    [InlineData("## Metrics\nWe don't need offline metrics beyond AUC; the A/B test on comments per user decides.\n", Dimensions.Metrics)]
+    public void Narrowing_a_choice_is_not_dismissing_the_dimension(string answer, string dimension)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void Dismissal_under_a_heading_needs_no_dimension_word()
+    {
+        var answer = "## Monitoring\nNot needed.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Equal([Dimensions.Monitoring], analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void A_hyphenated_model_name_is_not_a_dismissal()
+    {
+        var answer = "I'd train a skip-gram model over click sessions to learn post embeddings.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void A_compound_like_feature_store_is_not_the_data_dimension()
+    {
+        var answer = "We don't need a feature store for this; user features are computed in the request path.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(Dimensions.Data, analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void Hand_written_negation_answer_zeroes_exactly_the_dismissed_dimensions()
+    {
+        var result = Score(Answer("news-feed-negation"));
+
+        Assert.Equal(0, result.Level(Dimensions.Metrics));
+        Assert.Equal(0, result.Level(Dimensions.Monitoring));
+        Assert.All(new[] { Dimensions.Requirements, Dimensions.Data, Dimensions.Modelling, Dimensions.Serving },
+            d => Assert.True(result.Level(d) >= 1, $"{d} should not be dismissed"));
+    }
+}

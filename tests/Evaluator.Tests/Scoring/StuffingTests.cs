@@ -1,0 +1,75 @@
+using Evaluator.Rubrics;
+using Evaluator.Scoring;
+using static Evaluator.Tests.Scoring.LocalScoring;
+
+namespace Evaluator.Tests.Scoring;
+
+public class StuffingTests
+{
+    [Fact]
+    public void Stuffed_keyword_list_stays_at_level_one_and_is_flagged()
+    {
+        var result = Score(Answer("news-feed-stuffed"));
+
+        Assert.Contains(Flags.KeywordStuffing, result.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1, $"{d} is {result.Level(d)}"));
+    }
+
+    [Fact]
+    public void A_single_term_list_is_list_like_and_caps_its_criterion()
+    {
+        var answer = "Monitoring: drift, PSI, KL divergence, dashboards, alerts, retraining.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.True(Assert.Single(analysis.Units).ListLike);
+        Assert.True(result.Level(Dimensions.Monitoring) <= 1);
+    }
+
+    [Fact]
+    public void Explanatory_bullet_list_is_not_stuffing()
+    {
+        var answer = """
+            - **Imbalance:** most impressions get no interaction, so we down-sample negatives 10:1 and correct the rate during calibration.
+            - **Position bias:** top slots get more clicks regardless of quality, so position is a feature set to a constant when serving.
+            - **Leakage:** features are logged at impression time, because counters computed later would include the label.
+            """;
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(analysis.Units, u => u.ListLike);
+        Assert.DoesNotContain(Flags.KeywordStuffing, analysis.Flags);
+        Assert.True(Score(answer).Level(Dimensions.Data) >= 2);
+    }
+
+    [Fact]
+    public void Run_of_one_word_bullets_is_list_like()
+    {
+        var answer = "Monitoring:\n- drift\n- PSI\n- dashboards\n- alerts\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Equal(4, analysis.Units.Count(u => u.ListLike));
+    }
+
+    [Fact]
+    public void Off_topic_padding_does_not_dilute_stuffing()
+    {
+        var padding = string.Concat(Enumerable.Repeat(
+            "My grandmother grew tomatoes every summer, and we spent long afternoons picking them in the garden. ", 40));
+
+        var result = Score(padding + "\n\n" + Answer("news-feed-stuffed"));
+
+        Assert.Contains(Flags.KeywordStuffing, result.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1));
+    }
+
+    [Fact]
+    public void Strong_answer_with_a_short_feature_list_is_not_flagged()
+    {
+        var result = Score(Answer("news-feed-strong"));
+
+        Assert.DoesNotContain(Flags.KeywordStuffing, result.Flags);
+    }
+}
