@@ -27,7 +27,7 @@ public static class KeysCommand
 
         var revokeOrg = new Option<string>("--org") { Description = "Organisation id.", Required = true };
         var prefix = new Argument<string>("prefix") { Description = "The key's prefix (as listed) or id." };
-        var revoke = new Command("revoke", "Revoke a key: it stops working at once.") { revokeOrg, prefix };
+        var revoke = new Command("revoke", "Revoke a key: a running server stops accepting it within Api:KeyCacheSeconds (default 10).") { revokeOrg, prefix };
         revoke.SetAction((parse, ct) => RevokeAsync(cli, parse.GetValue(revokeOrg)!, parse.GetValue(prefix)!, ct));
 
         return new Command("keys", "Manage API keys (uses the database of ConnectionStrings:Evaluator).") { create, list, revoke };

@@ -17,6 +17,7 @@ public sealed class ApiKeyAuthentication(
     ILoggerFactory logger,
     UrlEncoder encoder,
     EvaluatorDb db,
+    ApiKeyCache keys,
     IProblemDetailsService problems) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
@@ -27,7 +28,7 @@ public sealed class ApiKeyAuthentication(
     {
         var presented = Request.Headers[ApiKeys.Header].ToString();
         if (string.IsNullOrWhiteSpace(presented)) return AuthenticateResult.NoResult();
-        var key = await ApiKeys.FindAsync(db, presented.Trim(), Context.RequestAborted).ConfigureAwait(false);
+        var key = await keys.FindAsync(db, presented.Trim(), Context.RequestAborted).ConfigureAwait(false);
         if (key is null) return AuthenticateResult.Fail("The API key is not valid: unknown or revoked.");
         var identity = new ClaimsIdentity(
             [

@@ -19,6 +19,7 @@ public static class ApiSetup
         services.AddOptions<ApiOptions>().Bind(builder.Configuration.GetSection(ApiOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddSingleton<ApiKeyCache>();
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(ApiPolicies.Add);

@@ -33,6 +33,9 @@ public static class BatchesEndpoints
     public const string JsonLinesMediaType = "application/x-ndjson";
     public const string CsvMediaType = "text/csv";
 
+    /// <summary>Longest ?wait= on a batch's status, in seconds.</summary>
+    public const int MaxWaitSeconds = 60;
+
     private static readonly string[] JsonLinesTypes =
         ["application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines"];
 
@@ -45,7 +48,8 @@ public static class BatchesEndpoints
             .Accepts<string>(JsonLinesTypes[0], "application/json")
             .DisableAntiforgery();
         group.MapGet("/", ListAsync).WithSummary("The organisation's most recent batches, newest first.");
-        group.MapGet("/{id}", GetAsync).WithName("GetBatch").WithSummary("Status, counts and progress of a batch.");
+        group.MapGet("/{id}", GetAsync).WithName("GetBatch")
+            .WithSummary("Status, counts and progress of a batch; ?wait=n (seconds, at most 60) answers as soon as it completes.");
         group.MapGet("/{id}/results", ResultsAsync)
             .WithSummary("The results, streamed: JSON lines (default) or CSV, by ?format=jsonl|csv or the Accept header.")
             .Produces(StatusCodes.Status200OK, contentType: JsonLinesMediaType, additionalContentTypes: [CsvMediaType]);
@@ -83,7 +87,8 @@ public static class BatchesEndpoints
             .OrderBy(i => i.Position).Take(100)
             .Select(i => new { i.Position, i.ItemId, i.Error })
             .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var view = await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        var view = View(new CountedBatch(batch, counts.Graded, counts.Failed));
         return TypedResults.AcceptedAtRoute(
             new BatchAccepted(view, [.. rejected.Select(r => new ItemError(jsonLines ? r.Position : null, jsonLines ? null : r.Position, r.ItemId, r.Error!))]),
             "GetBatch", new { id = batch.Id });
@@ -92,18 +97,39 @@ public static class BatchesEndpoints
     private static async Task<Ok<List<BatchView>>> ListAsync(HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
     {
         var organisation = http.User.RequiredOrganisation();
-        var batches = await db.Batches.AsNoTracking().Where(b => b.Organisation == organisation)
-            .OrderByDescending(b => b.CreatedAt).Take(100).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var views = new List<BatchView>(batches.Count);
-        foreach (var batch in batches) views.Add(await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false));
-        return TypedResults.Ok(views);
+        var batches = await BatchCounts.WithCounts(db, db.Batches.AsNoTracking().Where(b => b.Organisation == organisation)
+            .OrderByDescending(b => b.CreatedAt).Take(100)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(batches.Select(View).ToList());
     }
 
+    /// <summary>
+    /// The batch's status. With ?wait=n (seconds, at most <see cref="MaxWaitSeconds"/>) a batch that is not completed
+    /// yet is answered when it completes or after n seconds, whichever comes first: a client waits without polling.
+    /// </summary>
     private static async Task<Results<Ok<BatchView>, ProblemHttpResult>> GetAsync(
-        string id, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+        string id, int? wait, HttpContext http, EvaluatorDb db, BatchCompletions completions, CancellationToken cancellationToken)
     {
-        var batch = await FindAsync(db, http, id, cancellationToken).ConfigureAwait(false);
-        return batch is null ? NotFound(id) : TypedResults.Ok(await ViewAsync(db, batch, cancellationToken).ConfigureAwait(false));
+        var organisation = http.User.RequiredOrganisation();
+        var deadline = DateTime.UtcNow.AddSeconds(Math.Clamp(wait ?? 0, 0, MaxWaitSeconds));
+        while (true)
+        {
+            // Taken before the read, so a completion between the read and the wait still wakes this request.
+            var completed = completions.Next;
+            // Another organisation's batch is indistinguishable from a missing one.
+            var batch = await BatchCounts.WithCounts(db, db.Batches.AsNoTracking().Where(b => b.Id == id && b.Organisation == organisation))
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (batch is null) return NotFound(id);
+            var left = deadline - DateTime.UtcNow;
+            if (batch.Batch.State == BatchState.Completed || left <= TimeSpan.Zero) return TypedResults.Ok(View(batch));
+            try
+            {
+                await completed.WaitAsync(left, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Answered below with the state as of now.
+            }
+        }
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ResultsAsync(
@@ -155,12 +181,17 @@ public static class BatchesEndpoints
             await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var graded = item.State == ItemState.Graded;
+                if (!csv && graded)
+                {
+                    // The stored evaluation is already the JSON line: no copy, no re-serialisation.
+                    await writer.WriteAsync(item.ResultJson.AsMemory(), cancellationToken).ConfigureAwait(false);
+                    await writer.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                    continue;
+                }
                 if (csv && graded)
                     EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.ResultJson!, EvaluatorJson.Options)!);
                 else if (csv)
                     EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
-                else if (graded)
-                    row.Write(item.ResultJson + "\n");
                 else
                     row.Write((jsonLines
                         ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
@@ -189,9 +220,9 @@ public static class BatchesEndpoints
 
     private static string Status(BatchState state) => state.ToString().ToLowerInvariant();
 
-    private static async Task<BatchView> ViewAsync(EvaluatorDb db, Batch batch, CancellationToken cancellationToken)
+    private static BatchView View(CountedBatch counted)
     {
-        var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        var (batch, counts) = (counted.Batch, counted.Counts);
         return new BatchView(batch.Id, Status(batch.State), batch.InputFormat, batch.Scorer, counts, counts.Progress,
             JsonSerializer.Deserialize<List<RubricUse>>(batch.RubricsJson, EvaluatorJson.Options) ?? [],
             batch.CreatedAt, batch.StartedAt, batch.CompletedAt,

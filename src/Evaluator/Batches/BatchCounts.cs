@@ -19,4 +19,19 @@ public sealed record BatchCounts(int Total, int Graded, int Failed, int Pending)
         return new(batch.Total, byState.GetValueOrDefault(ItemState.Graded), byState.GetValueOrDefault(ItemState.Failed),
             byState.GetValueOrDefault(ItemState.Pending));
     }
+
+    /// <summary>
+    /// The batches with their counts in one query: two correlated counts over the (BatchId, State) index, pending
+    /// being the rest (every item is in exactly one state). Cheap enough for clients that poll.
+    /// </summary>
+    public static IQueryable<CountedBatch> WithCounts(EvaluatorDb db, IQueryable<Batch> batches) =>
+        batches.Select(b => new CountedBatch(b,
+            db.BatchItems.Count(i => i.BatchId == b.Id && i.State == ItemState.Graded),
+            db.BatchItems.Count(i => i.BatchId == b.Id && i.State == ItemState.Failed)));
+}
+
+/// <summary>A batch row and how many of its items are graded and failed.</summary>
+public sealed record CountedBatch(Batch Batch, int Graded, int Failed)
+{
+    public BatchCounts Counts => new(Batch.Total, Graded, Failed, Batch.Total - Graded - Failed);
 }

@@ -11,6 +11,7 @@ public static class BatchServices
         services.AddOptions<BatchOptions>().Bind(configuration.GetSection(BatchOptions.Section))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PendingBatches>();
+        services.AddSingleton<BatchCompletions>();
         services.AddScoped<BatchSubmission>();
         services.AddHostedService<BatchWorker>();
         return services;

@@ -23,10 +23,14 @@ namespace Evaluator.Batches;
 public sealed partial class BatchWorker(
     IServiceScopeFactory scopes,
     PendingBatches queue,
+    BatchCompletions completions,
     WebhookDispatcher webhooks,
     IOptions<BatchOptions> options,
     ILogger<BatchWorker> logger) : BackgroundService
 {
+    private const int MaxGroup = 256;
+    private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
+
     private sealed record Work(int Position, string ItemId, string CaseId, string Answer, int? Revision);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -86,6 +90,7 @@ public sealed partial class BatchWorker(
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        completions.Completed();
         if (batch.WebhookPending) webhooks.Enqueue(batchId);
         LogBatchCompleted(batchId, batch.Total);
     }
@@ -103,21 +108,26 @@ public sealed partial class BatchWorker(
         IAnswerScorer scorer, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
-        var writer = WriteAsync(batchId, outcomes.Reader);
-        try
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        var grading = GradeAllAsync();
+        // On shutdown, results already graded are still committed; the rest stay pending.
+        await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
+        await grading.ConfigureAwait(false);
+
+        async Task GradeAllAsync()
         {
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(pending, parallel, async (work, token) =>
+            try
             {
-                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(false);
-                await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-        }
-        finally
-        {
-            // On shutdown, results already graded are still committed; the rest stay pending.
-            outcomes.Writer.TryComplete();
-            await writer.ConfigureAwait(false);
+                await Parallel.ForEachAsync(pending, parallel, async (work, token) =>
+                {
+                    var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(false);
+                    await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(false);
+                }).ConfigureAwait(false);
+            }
+            finally
+            {
+                outcomes.Writer.TryComplete();
+            }
         }
     }
 
@@ -128,7 +138,7 @@ public sealed partial class BatchWorker(
         try
         {
             var evaluation = await scorer.ScoreAsync(work.ItemId, rubric, work.Answer, cancellationToken).ConfigureAwait(false);
-            return new(work.Position, ItemState.Graded, JsonSerializer.Serialize(evaluation, EvaluatorJson.Options), null);
+            return new(work.Position, ItemState.Graded, JsonSerializer.Serialize(evaluation, EvaluationJsonContext.Shared), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -138,19 +148,23 @@ public sealed partial class BatchWorker(
     }
 
     /// <summary>
-    /// Commits outcomes as they arrive: whatever has been graded since the last commit goes in one transaction
-    /// (up to 256), so a slow disk batches more and a kill loses at most the uncommitted ones, which stay pending.
+    /// Commits outcomes in groups: whatever has been graded within <see cref="GatherTime"/> (up to <see cref="MaxGroup"/>)
+    /// goes in one transaction. Each commit has a fixed cost that, paid for every few items, took CPU from grading on
+    /// a small machine; a kill loses at most the uncommitted ones, which stay pending and are graded again.
+    /// Once grading is over, the rest is committed at once.
     /// </summary>
-    private async Task WriteAsync(string batchId, ChannelReader<ItemOutcome> outcomes)
+    private async Task WriteAsync(string batchId, ChannelReader<ItemOutcome> outcomes, Task grading)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
         await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var group = new List<ItemOutcome>(256);
+        var group = new List<ItemOutcome>(MaxGroup);
         while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
-            while (group.Count < 256 && outcomes.TryRead(out var outcome)) group.Add(outcome);
+            if (outcomes.Count < MaxGroup && !grading.IsCompleted)
+                await Task.WhenAny(Task.Delay(GatherTime, CancellationToken.None), grading).ConfigureAwait(false);
+            while (group.Count < MaxGroup && outcomes.TryRead(out var outcome)) group.Add(outcome);
             // An item that is no longer pending was stored before: keep that result, drop this one.
             foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
             group.Clear();

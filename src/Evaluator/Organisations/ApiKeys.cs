@@ -14,6 +14,11 @@ public static partial class ApiKeys
     public const string Header = "X-Api-Key";
     private const string KeyStart = "evk_";
 
+    private static long revocations;
+
+    /// <summary>Counts revocations made in this process; a cache of validated keys drops entries taken before a revocation.</summary>
+    public static long Revocations => Interlocked.Read(ref revocations);
+
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,63}$")]
     private static partial Regex OrganisationPattern();
 
@@ -44,11 +49,12 @@ public static partial class ApiKeys
     }
 
     /// <summary>The active key with this plain text, or null.</summary>
-    public static Task<ApiKey?> FindAsync(EvaluatorDb db, string key, CancellationToken cancellationToken = default)
-    {
-        var hash = HashOf(key);
-        return db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
-    }
+    public static Task<ApiKey?> FindAsync(EvaluatorDb db, string key, CancellationToken cancellationToken = default) =>
+        FindByHashAsync(db, HashOf(key), cancellationToken);
+
+    /// <summary>The active key with this <see cref="HashOf"/>, or null.</summary>
+    public static Task<ApiKey?> FindByHashAsync(EvaluatorDb db, string hash, CancellationToken cancellationToken = default) =>
+        db.ApiKeys.AsNoTracking().FirstOrDefaultAsync(k => k.Hash == hash && k.RevokedAt == null, cancellationToken);
 
     /// <summary>Revokes the organisation's key whose prefix or id matches; false when none does.</summary>
     public static async Task<bool> RevokeAsync(EvaluatorDb db, string organisation, string prefixOrId,
@@ -59,6 +65,7 @@ public static partial class ApiKeys
             .Where(k => k.Organisation == organisation && k.RevokedAt == null && (k.Prefix == prefixOrId || k.Id == id))
             .ExecuteUpdateAsync(s => s.SetProperty(k => k.RevokedAt, DateTime.UtcNow), cancellationToken)
             .ConfigureAwait(false);
+        Interlocked.Increment(ref revocations);
         return revoked > 0;
     }
 }

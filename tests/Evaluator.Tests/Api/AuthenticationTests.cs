@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Evaluator.Organisations;
+using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Tests.Api;
 
@@ -104,5 +105,29 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.NotEqual(key, stored.Hash);
         Assert.Equal(ApiKeys.HashOf(key), stored.Hash);
         Assert.Equal(64, stored.Hash.Length);
+    }
+}
+
+/// <summary>Keys checked against the database on every request, as with Api:KeyCacheSeconds=0.</summary>
+public sealed class UncachedKeysFactory : ApiFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Api:KeyCacheSeconds"] = "0" };
+}
+
+public class KeyCacheTests(UncachedKeysFactory factory) : IClassFixture<UncachedKeysFactory>
+{
+    [Fact]
+    public async Task Without_the_key_cache_a_key_revoked_by_another_process_stops_working_at_once()
+    {
+        var key = await factory.CreateKeyAsync("elsewhere", Roles.Coach);
+        using var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/batches")).StatusCode);
+
+        // Another process (the CLI) writes the revocation straight to the database: this server is not told.
+        var revoked = factory.InDatabase(db => db.Database.ExecuteSql($"UPDATE ApiKeys SET RevokedAt = {DateTime.UtcNow} WHERE Organisation = 'elsewhere'"));
+
+        Assert.Equal(1, revoked);
+        await (await client.GetAsync("/api/batches")).ProblemAsync(HttpStatusCode.Unauthorized);
     }
 }

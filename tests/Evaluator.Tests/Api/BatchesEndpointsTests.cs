@@ -38,6 +38,30 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Status_with_wait_answers_once_the_batch_is_completed()
+    {
+        using var client = await factory.ClientForAsync("waiters");
+        var accepted = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(50)))).JsonAsync();
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+
+        var done = await (await client.GetAsync($"/api/batches/{id}?wait=30")).JsonAsync();
+
+        Assert.Equal("completed", done.GetProperty("status").GetString());
+        Assert.Equal(50, done.GetProperty("counts").GetProperty("graded").GetInt32());
+        Assert.Equal(0, done.GetProperty("counts").GetProperty("pending").GetInt32());
+    }
+
+    [Fact]
+    public async Task Status_with_wait_of_a_missing_batch_is_not_found_at_once()
+    {
+        using var client = await factory.ClientForAsync("waiters");
+
+        using var response = await client.GetAsync("/api/batches/b_missing?wait=30");
+
+        await response.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task Bad_lines_are_reported_with_their_line_numbers_and_the_rest_is_graded()
     {
         using var client = await factory.ClientForAsync("batches");
