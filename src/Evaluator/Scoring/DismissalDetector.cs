@@ -81,6 +81,9 @@ internal static class DismissalDetector
         Lexicon.AlternativeMarkers.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
         if (scratch.Count > 0) return false;
         var (from, to) = pronoun < cue.Start ? (pronoun, cue.End) : (cue.Start, pronoun + 1);
+        // "spend (much) time on it", not "need to recommend them": only filler between cue and pronoun.
+        for (var t = Math.Min(pronoun + 1, cue.End); t < Math.Max(pronoun, cue.Start); t++)
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) && !Lexicon.EffortWords.Contains(tokens[t].Id)) return false;
         scratch.Clear();
         matcher.Concepts.Match(tokens, from, to, scratch);
         matcher.Aliases.Match(tokens, from, to, scratch);

@@ -54,6 +54,9 @@ internal static class Lexicon
 
     public static readonly int Aside = Ids("aside").Single();
 
+    /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
+    public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details");
+
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
     public static readonly HashSet<int> Pronouns = Ids("it its this that thats them these");
 

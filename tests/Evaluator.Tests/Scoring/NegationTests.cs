@@ -116,6 +116,7 @@ public class NegationTests
     [InlineData("## Modelling\nAny standard model will do as a baseline; then a GBDT on the same features.\n", Dimensions.Modelling)]
     [InlineData("Each post is given a score by the ranker and the top 50 are cached.", Dimensions.Data)]
     [InlineData("## Monitoring\nNo need to retrain it daily; weekly retraining is enough.\n", Dimensions.Monitoring)]
+    [InlineData("## Requirements\nNew posts have no history when we need to rank them, so cold start matters.\n", Dimensions.Requirements)]
     public void Choosing_between_options_is_not_a_dismissal(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
