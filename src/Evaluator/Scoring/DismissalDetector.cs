@@ -28,11 +28,24 @@ internal static class DismissalDetector
             var f = features[u];
             if (f.Words == 0) continue;
             var clause = Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd);
+            if (AnyWillDo(matcher, tokens, f, clause, sections[u]) is var shrug and >= 0)
+            {
+                result[u] = shrug;
+                continue;
+            }
             foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit);
                 if (target < 0)
                 {
+                    // "I won't spend time on it": the pronoun points at the section's or the previous sentence's dimension.
+                    if (PointsBack(matcher, tokens, f, clause, cue, hits))
+                    {
+                        target = sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
+                        if (target < 0) continue;
+                        result[u] = target;
+                        break;
+                    }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading.
                     if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
                         || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)) continue;
@@ -47,6 +60,87 @@ internal static class DismissalDetector
         return result;
     }
 
+    private const int PronounReachAfter = 3;
+    private const int PronounReachBefore = 2;
+
+    /// <summary>
+    /// A pronoun right next to the cue ("skip it", "won't spend time on it", "It's out of scope"), nothing
+    /// concrete between them and no replacement named: the dismissal is about something said before.
+    /// </summary>
+    private static bool PointsBack(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        var cueClause = clause[cue.Start - f.TokenStart];
+        var pronoun = -1;
+        for (var t = cue.End; t < f.TokenEnd && t < cue.End + PronounReachAfter && pronoun < 0; t++)
+            if (clause[t - f.TokenStart] == cueClause && Lexicon.Pronouns.Contains(tokens[t].Id)) pronoun = t;
+        for (var t = cue.Start - 1; t >= f.TokenStart && t >= cue.Start - PronounReachBefore && pronoun < 0; t--)
+            if (clause[t - f.TokenStart] == cueClause && Lexicon.Pronouns.Contains(tokens[t].Id)) pronoun = t;
+        if (pronoun < 0) return false;
+
+        scratch.Clear();
+        Lexicon.AlternativeMarkers.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        if (scratch.Count > 0) return false;
+        var (from, to) = pronoun < cue.Start ? (pronoun, cue.End) : (cue.Start, pronoun + 1);
+        // "spend (much) time on it", not "need to recommend them": only filler between cue and pronoun.
+        for (var t = Math.Min(pronoun + 1, cue.End); t < Math.Max(pronoun, cue.Start); t++)
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) && !Lexicon.EffortWords.Contains(tokens[t].Id)) return false;
+        scratch.Clear();
+        matcher.Concepts.Match(tokens, from, to, scratch);
+        matcher.Aliases.Match(tokens, from, to, scratch);
+        return scratch.Count == 0;
+    }
+
+    /// <summary>The dimension the previous unit of the same block dismissed, or the one it names alone; -1 if none.</summary>
+    private static int PreviousDimension(RubricMatcher matcher, List<Segment> segments, UnitFeatures[] features, int[] result, bool[] injected, int u)
+    {
+        var p = u - 1;
+        while (p >= 0 && injected[p]) p--;
+        if (p < 0 || segments[p].Block != segments[u].Block) return -1;
+        if (result[p] >= 0) return result[p];
+        var f = features[p];
+        if (f.Names.Count == 1) return f.Names[0];
+        if (f.Mentions.Count == 1) return f.Mentions[0];
+        var dimensions = f.Concepts.Select(c => matcher.Criteria[c.Criterion].Dimension).Distinct().ToList();
+        return dimensions.Count == 1 ? dimensions[0] : -1;
+    }
+
+    /// <summary>
+    /// "Any standard classifier will do", "any off-the-shelf model would work": the candidate declines to choose.
+    /// The dimension is the one the words between "any" and the verb name (alias, then concept, then the section); -1 if none,
+    /// or when the sentence is about a baseline to start from.
+    /// </summary>
+    private static int AnyWillDo(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int section)
+    {
+        for (var t = f.TokenStart; t < f.TokenEnd; t++)
+        {
+            if (tokens[t].Id != Any) continue;
+            for (var v = t + 2; v < f.TokenEnd && v <= t + 5 && clause[v - f.TokenStart] == clause[t - f.TokenStart]; v++)
+            {
+                if (!ShrugVerb(tokens, v, f.TokenEnd)) continue;
+                for (var k = f.TokenStart; k < f.TokenEnd; k++)
+                    if (Lexicon.BaselineWords.Contains(tokens[k].Id)) return -1;
+                var hits = new List<PhraseHit>();
+                matcher.Aliases.Match(tokens, t + 1, v, hits);
+                if (hits.Count > 0) return hits[^1].Payload;
+                matcher.Concepts.Match(tokens, t + 1, v, hits);
+                if (hits.Count > 0) return matcher.Criteria[hits[^1].Payload / RubricMatcher.MaxGroups].Dimension;
+                return section;
+            }
+        }
+        return -1;
+    }
+
+    private static readonly int Any = Vocabulary.Intern("any");
+    private static readonly HashSet<int> Modals = [.. AnswerTokenizer.InternPhrase("will would should can could")];
+    private static readonly HashSet<int> ShrugPredicates = [.. AnswerTokenizer.InternPhrase("do work suffice")];
+    private static readonly HashSet<int> Copulas = [.. AnswerTokenizer.InternPhrase("is are")];
+    private static readonly HashSet<int> Fine = [.. AnswerTokenizer.InternPhrase("fine ok okay enough")];
+
+    /// <summary>"will do", "would work", "should suffice", "is fine", "are enough".</summary>
+    private static bool ShrugVerb(Token[] tokens, int v, int end) =>
+        v + 1 < end && ((Modals.Contains(tokens[v].Id) && ShrugPredicates.Contains(tokens[v + 1].Id))
+                        || (Copulas.Contains(tokens[v].Id) && Fine.Contains(tokens[v + 1].Id)));
+
     /// <summary>Dismissal cues as token ranges: fixed phrasings, or a negation shortly before a predicate like "need".</summary>
     private static bool Hyphenated(string lower, Token[] tokens, PhraseHit hit, int from, int to) =>
         (hit.End < to && tokens[hit.End].Start == tokens[hit.End - 1].End + 1 && lower[tokens[hit.End - 1].End] == '-')
@@ -59,8 +153,23 @@ internal static class DismissalDetector
         Lexicon.DismissalPhrases.Match(tokens, from, to, scratch);
         // "skip-gram" is a model, not a dismissal.
         cues.AddRange(scratch.Where(c => !Hyphenated(lower, tokens, c, from, to)));
+        scratch.Clear();
+        Lexicon.ClauseEndDismissals.Match(tokens, from, to, scratch);
+        foreach (var hit in scratch)
+            if (hit.End == to || clause[hit.End - from] != clause[hit.Start - from] || lower.AsSpan(tokens[hit.End - 1].End, tokens[hit.End].Start - tokens[hit.End - 1].End).Contains(','))
+                cues.Add(hit);
         for (var t = from; t < to; t++)
         {
+            if (tokens[t].Id == Lexicon.Aside)
+            {
+                for (var v = t - 1; v >= from && v >= t - TargetReachBefore && clause[v - from] == clause[t - from]; v--)
+                    if (Lexicon.AsideVerbs.Contains(tokens[v].Id))
+                    {
+                        cues.Add(new PhraseHit(t, t + 1, 0));
+                        break;
+                    }
+                continue;
+            }
             if (!Lexicon.DismissalPredicates.Contains(tokens[t].Id)) continue;
             for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
                 if (Lexicon.Negations.Contains(tokens[n].Id))

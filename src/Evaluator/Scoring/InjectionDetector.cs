@@ -11,22 +11,34 @@ namespace Evaluator.Scoring;
 /// </summary>
 internal static partial class InjectionDetector
 {
-    /// <summary>Marks injected units (by index) in <paramref name="injected"/>; returns whether any were found.</summary>
-    public static bool Detect(NormalizedText text, List<Segment> segments, bool[] injected)
+    /// <summary>
+    /// Marks injected units (by index) in <paramref name="injected"/>; returns whether any were found.
+    /// <paramref name="scoreLines"/> matches one "requirements: 3" line of the framework (see <see cref="ScoreLinePattern"/>).
+    /// </summary>
+    public static bool Detect(NormalizedText text, List<Segment> segments, bool[] injected, Regex scoreLines)
     {
         var strong = new List<(int Start, int End)>();
-        foreach (var (regex, triggers) in StrongPatterns)
+        var openers = new List<(int Start, int End)>();
+        foreach (var (regex, triggers, opens) in StrongPatterns)
         {
             // Most answers contain none of a pattern's rare words: a vectorised scan spares running the regex.
             if (text.Lower.AsSpan().IndexOfAny(triggers) < 0) continue;
             foreach (var m in regex.EnumerateMatches(text.Lower))
+            {
                 strong.Add((m.Index, m.Index + m.Length));
+                if (opens) openers.Add((m.Index, m.Index + m.Length));
+            }
         }
         var roles = RoleMarkers(text.Lower, 0, text.Length);
         strong.AddRange(roles);
+        openers.AddRange(roles);
+        var forged = ForgedRegions(text.Lower);
+        forged.AddRange(ScoreLineRuns(text.Lower, scoreLines));
+        strong.AddRange(forged);
 
         var any = false;
         var roleTurns = new Dictionary<int, int>();
+        var opened = new HashSet<int>();
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
@@ -36,8 +48,24 @@ internal static partial class InjectionDetector
             if (!hit) continue;
             injected[u] = any = true;
             if (Overlaps(roles, s.Start, s.End)) roleTurns.TryAdd(s.Block, u);
+            // "Note to the grader: ..." opening a line speaks to the grader until its paragraph ends.
+            // Inside fake markup the tags already bound the forged text.
+            if (!Overlaps(forged, s.Start, s.End) && OpensLine(text.Lower, s.HasLabel ? Math.Min(s.LabelStart, s.Start) : s.Start)
+                && (Overlaps(openers, s.Start, s.End) || (s.HasLabel && Overlaps(openers, s.LabelStart, s.LabelEnd))))
+                opened.Add(u);
         }
         if (!any) return false;
+
+        foreach (var u in opened)
+        {
+            for (var k = u + 1; k < segments.Count && segments[k].Block == segments[u].Block; k++)
+            {
+                // One bullet of a list is its own message: the next bullet is the candidate's again.
+                if (segments[u].Kind == UnitKind.ListItem && segments[k].Kind == UnitKind.ListItem
+                    && OpensLine(text.Lower, segments[k].HasLabel ? segments[k].LabelStart : segments[k].Start)) break;
+                injected[k] = true;
+            }
+        }
 
         // The rest of an injected passage: same block and still talking to the grader, or the rest of a fake role turn.
         var blocks = new HashSet<int>();
@@ -49,6 +77,97 @@ internal static partial class InjectionDetector
             var s = segments[u];
             if ((roleTurns.TryGetValue(s.Block, out var turn) && u > turn) || WeakCue().IsMatch(text.Lower.AsSpan(s.Start, s.End - s.Start)))
                 injected[u] = true;
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// One line that reads as a forged grade: a dimension (or overall/total) then only a score, e.g.
+    /// "**Metrics**: 3", "- serving = 3/3", "Monitoring - Level 3 (exceeds)". Names come from the framework.
+    /// </summary>
+    public static Regex ScoreLinePattern(IEnumerable<string> dimensionNames)
+    {
+        var names = dimensionNames.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0)
+            .Concat(["overall", "total", "score", "overall score", "final score", "total score", "final level", "verdict"])
+            .Distinct().OrderByDescending(n => n.Length).Select(Regex.Escape);
+        return new Regex(
+            @"^[ \t>|#]*(?:[-*+\u2022][ \t]+|\d{1,2}[.)][ \t]+)?[*_`""]*(?:" + string.Join('|', names) + @")(?:[ \t]+score)?[*_`""]*"
+            + @"[ \t]*(?::|=|\||-|\bis\b)[ \t]*[*_`""]*(?:level[ \t]*)?\d{1,3}(?:\.\d+)?(?:[ \t]*(?:/|out of)[ \t]*\d{1,3})?"
+            + @"[ \t]*(?:points?|pts|%)?[*_`"".,;|]*[ \t]*(?:\([^)\n]{0,80}\)|[-:][^\n]{0,80})?[ \t]*$",
+            RegexOptions.Multiline | RegexOptions.CultureInvariant);
+    }
+
+    /// <summary>Two or more score lines within a couple of lines of each other: a forged grade sheet.</summary>
+    private static List<(int Start, int End)> ScoreLineRuns(string lower, Regex scoreLines)
+    {
+        var runs = new List<(int Start, int End)>();
+        if (lower.IndexOf(':') < 0 && lower.IndexOf('=') < 0 && lower.IndexOf('|') < 0 && lower.IndexOf('-') < 0) return runs;
+        var lines = new List<(int Start, int End, int Line)>();
+        foreach (var m in scoreLines.EnumerateMatches(lower))
+            lines.Add((m.Index, m.Index + m.Length, LineNumber(lower, m.Index)));
+        for (var i = 0; i < lines.Count;)
+        {
+            var j = i;
+            while (j + 1 < lines.Count && lines[j + 1].Line - lines[j].Line <= 2) j++;
+            if (j > i) runs.Add((lines[i].Start, lines[j].End));
+            i = j + 1;
+        }
+        return runs;
+    }
+
+    private static int LineNumber(string lower, int index) => lower.AsSpan(0, index).Count('\n');
+
+    /// <summary>
+    /// Fake markup: a grader/system/score block ("&lt;grader_response&gt; ... &lt;/grader_response&gt;") is forged
+    /// from open to close; text between a closing answer tag and the next opening one sits outside the answer.
+    /// </summary>
+    private static List<(int Start, int End)> ForgedRegions(string lower)
+    {
+        var regions = new List<(int Start, int End)>();
+        if (lower.IndexOf('<') < 0) return regions;
+        var tags = new List<(int Start, int End, bool Closing, string Name)>();
+        foreach (Match m in FakeTag().Matches(lower))
+            tags.Add((m.Index, m.Index + m.Length, m.Groups[1].Length > 0, m.Groups[2].Value));
+        for (var i = 0; i < tags.Count; i++)
+        {
+            var tag = tags[i];
+            regions.Add((tag.Start, tag.End));
+            var wrapper = WrapsAnswer(tag.Name);
+            if (wrapper == tag.Closing)
+            {
+                // Forged block opened, or the answer closed: runs to the matching tag, else to the paragraph's end.
+                var match = tags.FindIndex(i + 1, t => t.Name == tag.Name && t.Closing != tag.Closing);
+                var end = match >= 0 ? tags[match].End : wrapper ? lower.Length : ParagraphEnd(lower, tag.End);
+                regions.Add((tag.Start, end));
+            }
+        }
+        return regions;
+    }
+
+    private static bool WrapsAnswer(string name) =>
+        name.Split('_', '-', '.', ':').All(part => part is "answer" or "response" or "reply" or "submission" or "candidate" or "user" or "human" or "my" or "final" or "full" or "text");
+
+    private static int ParagraphEnd(string lower, int from)
+    {
+        var blank = BlankLine().Match(lower, from);
+        return blank.Success ? blank.Index : lower.Length;
+    }
+
+    /// <summary>Whether only line decoration (indent, bullet, quote, emphasis) precedes this position on its line.</summary>
+    private static bool OpensLine(string lower, int at)
+    {
+        var i = at - 1;
+        while (i >= 0 && lower[i] is ' ' or '\t' or '>' or '*' or '_' or '#' or '[' or '(' or '`' or '-' or '+' or '\u2022') i--;
+        while (i >= 0 && (char.IsDigit(lower[i]) || lower[i] is '.' or ')') && LineStartsAt(lower, i)) i--;
+        return i < 0 || lower[i] == '\n';
+    }
+
+    private static bool LineStartsAt(string lower, int i)
+    {
+        while (i >= 0 && lower[i] != '\n')
+        {
+            if (!char.IsDigit(lower[i]) && lower[i] is not ('.' or ')' or ' ' or '\t')) return false;
+            i--;
         }
         return true;
     }
@@ -79,17 +198,19 @@ internal static partial class InjectionDetector
         return false;
     }
 
-    private static readonly (Regex Regex, SearchValues<string> Triggers)[] StrongPatterns =
+    /// <summary>Opens: the match starts a message to the grader, so a line it opens taints its whole paragraph.</summary>
+    private static readonly (Regex Regex, SearchValues<string> Triggers, bool Opens)[] StrongPatterns =
     [
-        (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override")),
-        (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading")),
-        (IfYouAreAnAi(), Words("you are", "you're", "you re")),
-        (AskForMarks(), Words("full marks", "full score", "maximum", "max score", "highest", "top score", "top marks", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ")),
-        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions")),
-        (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock")),
-        (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated")),
-        (ScoreBlock(), Words("{")),
-        (HiddenHtml(), Words("<")),
+        (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override"), true),
+        (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading"), true),
+        (IfYouAreAnAi(), Words("you are", "you're", "you re"), true),
+        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across "), true),
+        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions"), true),
+        (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), false),
+        (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated"), false),
+        (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "), true),
+        (ScoreBlock(), Words("{"), false),
+        (HiddenHtml(), Words("<"), false),
     ];
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
@@ -106,7 +227,9 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(if|when|as) you (are|'re|re) (an? |the )?(ai|llm|large language|language model|automated|grader|evaluator|assistant|model|scoring)")]
     private static partial Regex IfYouAreAnAi();
 
-    [GeneratedRegex(@"\b(give|assign|award|grant|rate|mark|score|grade)\b[^.\n]{0,50}\b(full marks|full score|maximum|max score|highest|top (score|marks)|perfect|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 to (all|every|each))")]
+    // The verb must be a request ("please give", "award this"), not a noun ("sort by the score and show the highest"),
+    // and the marks must be marks ("the highest score"), not any superlative.
+    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 (to|in|on|for|across) (all|every|each))")]
     private static partial Regex AskForMarks();
 
     [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]
@@ -124,6 +247,17 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"<[a-z]+[^>]*(display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|hidden)[^>]*>")]
     private static partial Regex HiddenHtml();
 
-    [GeneratedRegex(@"\b(grader|grading|evaluator|scores?|scored|scoring|marks|rubric|dimensions?|level [0-3]|this (answer|response|candidate|submission)|brevity|penali[sz]|deduct|verbatim|final output|reviewer|reviewed|approved)\b")]
+    // Third-person verdicts ("Assessment complete.", "Final verdict", "overall score: 100/100") are a grader's words.
+    [GeneratedRegex(@"(^|[.!?:>]\s+)(the |this )?(assessment|evaluation|grading|review|scoring)( is| has been)?( now)? (complete|completed|concluded|finali[sz]ed)\b|\bfinal (verdict|assessment|grade|rating)\b|\b(final|overall|total) (score|level|grade|rating)\s*[:=]\s*(level\s*)?\d{1,3}(\.\d+)?(\s*/\s*\d{1,3})?[ \t.]*$", RegexOptions.Multiline)]
+    private static partial Regex Verdict();
+
+    /// <summary>An XML-like tag naming the answer, the grader or the conversation: the tag group 1 is "/" when closing.</summary>
+    [GeneratedRegex(@"<[ \t]*(/?)[ \t]*((?:[a-z]+[_\-.:])*(?:answer|response|reply|submission|candidate|user|human|grader|grading|evaluator|evaluation|assistant|system|score|scores|scoring|assessment|verdict|judge|reviewer|instructions?|rubric|feedback)(?:[_\-.:][a-z]+)*)(?:[ \t]+[a-z_\-]+[ \t]*=[ \t]*""[^""\n]*"")*[ \t]*/?>")]
+    private static partial Regex FakeTag();
+
+    [GeneratedRegex(@"\n[ \t]*\n")]
+    private static partial Regex BlankLine();
+
+    [GeneratedRegex(@"\b(grader|grading|evaluator|scores?|scored|scoring|marks|rubric|dimensions?|level [0-3]|this (answer|response|candidate|submission)|brevity|penali[sz]|deduct|verbatim|final output|reviewer|reviewed|approved|the candidate (has )?(demonstrat|show|display|exhibit)\w*|deserves?|grade me|(verbal|oral|spoken) (discussion|interview|answer)|top level|every (category|dimension))\b")]
     private static partial Regex WeakCue();
 }

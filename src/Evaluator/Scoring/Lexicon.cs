@@ -40,7 +40,25 @@ internal static class Lexicon
         "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
-        "leave it to", "not a priority");
+        "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
+        "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
+        "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
+        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists");
+
+    /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
+    public static readonly PhraseSet ClauseEndDismissals = Phrases(
+        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere");
+
+    /// <summary>"leave monitoring aside", "set the data part aside": the verb before "aside" makes it a dismissal.</summary>
+    public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");
+
+    public static readonly int Aside = Ids("aside").Single();
+
+    /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
+    public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details");
+
+    /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
+    public static readonly HashSet<int> Pronouns = Ids("it its this that thats them these");
 
     /// <summary>Words after which a negated design choice names its replacement: "a nightly batch job is enough".</summary>
     public static readonly PhraseSet AlternativeMarkers = Phrases(
@@ -48,7 +66,11 @@ internal static class Lexicon
 
     /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
-        "part step section stage side bit piece work question questions phase aspect stuff topic discussion");
+        "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
+        "detail details specifics aspects layer component components concerns considerations design story");
+
+    /// <summary>Words that make "any X will do" a shrug about a whole dimension only in a baseline's absence.</summary>
+    public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");
 
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
 
@@ -86,6 +108,16 @@ internal static class Lexicon
         "is are was were be been being am we i you they he she it would will should can could must may might because " +
         "so since that which who when where if then do does did dont have has had need needs use uses using want let " +
         "make makes gets get goes keep keeps i'd we'd we'll it's that's there's");
+
+    /// <summary>Verbs that only introduce a list: "we must consider", "we will track", "options include".</summary>
+    public static readonly HashSet<int> LightVerbs = Ids(
+        "consider considering use using measure track monitor include includes including cover collect log evaluate " +
+        "leverage employ apply try explore add think account look handle watch are");
+
+    /// <summary>Words that attach a purpose or explanation to a list: "to catch ...", "which ...", "so ...".</summary>
+    public static readonly HashSet<int> Purpose = Ids("to because so which since that where when");
+
+    public static readonly HashSet<int> ListConjunctions = Ids("and or plus");
 
     /// <summary>Spelled-out quantities that count like digits.</summary>
     public static readonly HashSet<int> NumberWords = Ids(

@@ -20,7 +20,7 @@ internal static class StuffingDetector
         {
             if (injected[u] || segments[u].Kind is UnitKind.Heading or UnitKind.Comment or UnitKind.Code) continue;
             var (items, bare) = Items(text, tokens, features[u].TokenStart, features[u].TokenEnd);
-            result[u] = bare >= MinBareItems && bare >= MinBareShare * items;
+            result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u]);
         }
 
         // "- drift\n- PSI\n- dashboards": a run of bare fragments is a list even one term per line.
@@ -34,6 +34,62 @@ internal static class StuffingDetector
             u = Math.Max(end, u + 1);
         }
         return result;
+    }
+
+    private const int MaxFrameWords = 4;
+    private const int MaxFramedItemWords = 6;
+
+    /// <summary>
+    /// A list dressed as a sentence: a light verb frame ("we must consider", "we will measure", "options
+    /// include") then a comma list of at least four short noun phrases, with no reason, purpose or
+    /// quantity attached. "We will use X, Y, Z and W because ..." explains; this only names.
+    /// </summary>
+    private static bool FramedList(NormalizedText text, Token[] tokens, UnitFeatures f)
+    {
+        if (f.Reasons >= 1) return false;
+        var verb = -1;
+        for (var t = f.TokenStart; t < f.TokenEnd && t <= f.TokenStart + MaxFrameWords; t++)
+        {
+            if (Lexicon.LightVerbs.Contains(tokens[t].Id))
+            {
+                verb = t;
+                break;
+            }
+            if (t > f.TokenStart && Separated(text.Lower, tokens[t - 1].End, tokens[t].Start)) return false;
+        }
+        if (verb < 0) return false;
+        var start = verb + 1;
+        while (start < f.TokenEnd && Lexicon.Prepositions.Contains(tokens[start].Id)) start++;
+
+        int items = 0, shortItems = 0, commas = 0;
+        var itemStart = start;
+        for (var t = start; t < f.TokenEnd; t++)
+        {
+            var token = tokens[t];
+            if (token.Is(TokenShape.Quantity) || (token.Is(TokenShape.Number) && t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id)))
+                return false;
+            if (Lexicon.Purpose.Contains(token.Id) && t > start) return false;
+            var conjunction = Lexicon.ListConjunctions.Contains(token.Id);
+            var last = t + 1 == f.TokenEnd;
+            var comma = !last && Separated(text.Lower, token.End, tokens[t + 1].Start);
+            if (comma) commas++;
+            if (!conjunction && !comma && !last) continue;
+            var end = conjunction ? t : t + 1;
+            if (end > itemStart)
+            {
+                items++;
+                if (end - itemStart <= MaxFramedItemWords && IsBareFrom(tokens, itemStart, end)) shortItems++;
+            }
+            itemStart = t + 1;
+        }
+        return commas >= 2 && shortItems >= MinBareItems && shortItems >= items - 1;
+    }
+
+    private static bool IsBareFrom(Token[] tokens, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+            if (Lexicon.ClauseWords.Contains(tokens[t].Id)) return false;
+        return true;
     }
 
     /// <summary>

@@ -90,4 +90,37 @@ public class NegationTests
         Assert.All(new[] { Dimensions.Requirements, Dimensions.Data, Dimensions.Modelling, Dimensions.Serving },
             d => Assert.True(result.Level(d) >= 1, $"{d} should not be dismissed"));
     }
+
+    [Theory]
+    [InlineData("**Serving.** I'd rather skip the serving specifics, it is only an endpoint returning scores.", Dimensions.Serving)]
+    [InlineData("Deployment is plain infrastructure and not really an ML concern.", Dimensions.Serving)]
+    [InlineData("## Data\nThe training data is a given, the logs already exist.\n", Dimensions.Data)]
+    [InlineData("## Monitoring\nWe have dashboards for everything already, so I won't spend time on it.\n", Dimensions.Monitoring)]
+    [InlineData("Monitoring is well covered by the platform. I won't spend much time on it.", Dimensions.Monitoring)]
+    [InlineData("Any off-the-shelf model would work here.", Dimensions.Modelling)]
+    [InlineData("I'll leave monitoring aside.", Dimensions.Monitoring)]
+    [InlineData("Serving is another team's job.", Dimensions.Serving)]
+    public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("## Serving\nThere is no need for a GPU, CPU inference is fine for the light ranker.\n", Dimensions.Serving)]
+    [InlineData("## Modelling\nAny standard model will do as a baseline; then a GBDT on the same features.\n", Dimensions.Modelling)]
+    [InlineData("Each post is given a score by the ranker and the top 50 are cached.", Dimensions.Data)]
+    [InlineData("## Monitoring\nNo need to retrain it daily; weekly retraining is enough.\n", Dimensions.Monitoring)]
+    [InlineData("## Requirements\nNew posts have no history when we need to rank them, so cold start matters.\n", Dimensions.Requirements)]
+    public void Choosing_between_options_is_not_a_dismissal(string answer, string dimension)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+    }
 }

@@ -72,4 +72,33 @@ public class StuffingTests
 
         Assert.DoesNotContain(Flags.KeywordStuffing, result.Flags);
     }
+
+    [Fact]
+    public void Comma_lists_behind_a_light_verb_are_stuffing()
+    {
+        var answer = """
+            Data: we will collect impressions, likes, shares, dwell time and hides.
+            Modelling: options include logistic regression, GBDT, two-tower networks, transformers and DCN.
+            Metrics: we will track AUC, NDCG, CTR, session length, retention and daily active users.
+            Monitoring: we should monitor drift, latency, errors, feature freshness and dashboards.
+            """;
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.All(analysis.EvidenceUnits, u => Assert.True(u.ListLike, u.Text));
+        Assert.Contains(Flags.KeywordStuffing, result.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1, $"{d} is {result.Level(d)}"));
+    }
+
+    [Fact]
+    public void A_list_with_its_reason_stays_a_sentence()
+    {
+        var answer = "Metrics: we will track AUC, NDCG, CTR and session length, because offline ranking quality "
+                     + "has to move the online engagement the business cares about.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(analysis.Units, u => u.ListLike);
+    }
 }
