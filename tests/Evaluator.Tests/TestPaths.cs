@@ -9,6 +9,8 @@ public static class TestPaths
 
     public static string DevSet => Path.Combine(RepoRoot, "..", "shared", "devset", "answers.jsonl");
 
+    public static string HeldOut => Path.Combine(RepoRoot, "tests", "Evaluator.Tests", "Data", "heldout.jsonl");
+
     private static string FindRepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

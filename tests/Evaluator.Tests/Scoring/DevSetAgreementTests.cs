@@ -5,7 +5,14 @@ using Xunit.Abstractions;
 namespace Evaluator.Tests.Scoring;
 
 /// <summary>The local scorer against the hand-labelled devset (levels per dimension).</summary>
-public class DevSetAgreementTests(DevSetFixture devset, ITestOutputHelper output) : IClassFixture<DevSetFixture>
+public class DevSetAgreementTests(DevSetFixture devset, ITestOutputHelper output)
+    : LabelledSetAgreementTests(devset, output), IClassFixture<DevSetFixture>;
+
+/// <summary>The same bar on answers to cases the scorer was never tuned on.</summary>
+public class HeldOutAgreementTests(HeldOutFixture heldOut, ITestOutputHelper output)
+    : LabelledSetAgreementTests(heldOut, output), IClassFixture<HeldOutFixture>;
+
+public abstract class LabelledSetAgreementTests(LabelledSetFixture devset, ITestOutputHelper output)
 {
     [Fact]
     public void Quadratic_weighted_kappa_over_all_dimensions_is_at_least_0_70()
