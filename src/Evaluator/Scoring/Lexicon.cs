@@ -40,6 +40,7 @@ internal static class Lexicon
         "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
+        "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
         "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",

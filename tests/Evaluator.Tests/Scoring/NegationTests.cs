@@ -100,6 +100,8 @@ public class NegationTests
     [InlineData("Any off-the-shelf model would work here.", Dimensions.Modelling)]
     [InlineData("I'll leave monitoring aside.", Dimensions.Monitoring)]
     [InlineData("Serving is another team's job.", Dimensions.Serving)]
+    [InlineData("## Monitoring\nAfter release there is nothing to do here. I would not bother with alarms or dashboards.\n", Dimensions.Monitoring)]
+    [InlineData("**Data.** Honestly I wouldn't bother with sampling or cleaning for this one.", Dimensions.Data)]
     public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -117,6 +119,7 @@ public class NegationTests
     [InlineData("Each post is given a score by the ranker and the top 50 are cached.", Dimensions.Data)]
     [InlineData("## Monitoring\nNo need to retrain it daily; weekly retraining is enough.\n", Dimensions.Monitoring)]
     [InlineData("## Requirements\nNew posts have no history when we need to rank them, so cold start matters.\n", Dimensions.Requirements)]
+    [InlineData("## Data\nThe label has nothing to do with clicks alone: a like, comment or share within 24 hours is a positive.\n", Dimensions.Data)]
     public void Choosing_between_options_is_not_a_dismissal(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
