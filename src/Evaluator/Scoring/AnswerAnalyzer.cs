@@ -69,10 +69,11 @@ public sealed class AnswerAnalyzer(Framework framework)
 
         var covered = new bool[tokens.Length];
         var hits = new List<PhraseHit>();
+        var caseWords = new HashSet<int>();
         for (var u = 0; u < segments.Count; u++)
         {
             if (injected[u] || segments[u].Kind is UnitKind.Comment) continue;
-            Describe(matcher, text, tokens, features[u], covered, hits);
+            Describe(matcher, text, tokens, features[u], covered, hits, caseWords);
         }
 
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);
@@ -200,7 +201,8 @@ public sealed class AnswerAnalyzer(Framework framework)
             throw new ArgumentException("The analysis was made by another AnswerAnalyzer.", nameof(analysis));
     }
 
-    private static void Describe(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, bool[] covered, List<PhraseHit> hits)
+    private static void Describe(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, bool[] covered,
+        List<PhraseHit> hits, HashSet<int> caseWords)
     {
         hits.Clear();
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
@@ -218,7 +220,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         foreach (var hit in hits)
             if (!f.Names.Contains(hit.Payload)) f.Names.Add(hit.Payload);
 
-        var caseWords = new HashSet<int>();
+        caseWords.Clear();
         double numbers = 0;
         var named = 0;
         for (var t = f.TokenStart; t < f.TokenEnd; t++)

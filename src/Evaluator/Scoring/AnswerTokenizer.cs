@@ -27,7 +27,9 @@ internal static class AnswerTokenizer
 
     public static Token[] Tokenize(string cased, string lower, int from, int to)
     {
-        var tokens = new List<Token>(Math.Max(16, (to - from) / 5));
+        // A token takes at least two characters of text (a letter and a separator), so this never grows.
+        var tokens = System.Buffers.ArrayPool<Token>.Shared.Rent(Math.Max(1, (to - from + 1) / 2));
+        var count = 0;
         Span<char> buffer = stackalloc char[64];
         var i = from;
         while (i < to)
@@ -66,9 +68,11 @@ internal static class AnswerTokenizer
             if (digits > 0 && (letters > 0 || (i < to && lower[i] == '%'))) shape |= TokenShape.Quantity;
 
             var stemLength = letters > 0 && digits == 0 ? Stemmer.Stem(buffer, length) : length;
-            tokens.Add(new Token(start, i, Vocabulary.Find(buffer[..stemLength]), shape));
+            tokens[count++] = new Token(start, i, Vocabulary.Find(buffer[..stemLength]), shape);
         }
-        return [.. tokens];
+        var result = tokens.AsSpan(0, count).ToArray();
+        System.Buffers.ArrayPool<Token>.Shared.Return(tokens);
+        return result;
     }
 
     /// <summary>The stems of a rubric phrasing, interned: "Click-through rates" gives click, through, rate.</summary>

@@ -45,8 +45,12 @@ internal static class CriterionGrader
         var graded = new List<(int Unit, int Level)>();
         var deep = 0;
         double reasons = 0;
-        foreach (var u in unitIndexes.Distinct().Order())
+        var ordered = new List<int>(unitIndexes);
+        ordered.Sort();
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var u = ordered[i];
+            if (i > 0 && u == ordered[i - 1]) continue;
             if (u < 0 || u >= analysis.Units.Count || !analysis.Units[u].CanBeEvidence) continue;
             var unit = analysis.Units[u];
             var f = analysis.Features[u];

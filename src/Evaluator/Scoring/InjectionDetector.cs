@@ -19,10 +19,11 @@ internal static partial class InjectionDetector
     {
         var strong = new List<(int Start, int End)>();
         var openers = new List<(int Start, int End)>();
-        foreach (var (regex, triggers, opens) in StrongPatterns)
+        foreach (var (regex, triggers, required, opens) in StrongPatterns)
         {
             // Most answers contain none of a pattern's rare words: a vectorised scan spares running the regex.
             if (text.Lower.AsSpan().IndexOfAny(triggers) < 0) continue;
+            if (required is not null && text.Lower.AsSpan().IndexOfAny(required) < 0) continue;
             foreach (var m in regex.EnumerateMatches(text.Lower))
             {
                 strong.Add((m.Index, m.Index + m.Length));
@@ -90,12 +91,15 @@ internal static partial class InjectionDetector
         var names = dimensionNames.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0)
             .Concat(["overall", "total", "score", "overall score", "final score", "total score", "final level", "verdict"])
             .Distinct().OrderByDescending(n => n.Length).Select(Regex.Escape);
-        return new Regex(
+        var pattern =
             @"^[ \t>|#]*(?:[-*+\u2022][ \t]+|\d{1,2}[.)][ \t]+)?[*_`""]*(?:" + string.Join('|', names) + @")(?:[ \t]+score)?[*_`""]*"
             + @"[ \t]*(?::|=|\||-|\bis\b)[ \t]*[*_`""]*(?:level[ \t]*)?\d{1,3}(?:\.\d+)?(?:[ \t]*(?:/|out of)[ \t]*\d{1,3})?"
-            + @"[ \t]*(?:points?|pts|%)?[*_`"".,;|]*[ \t]*(?:\([^)\n]{0,80}\)|[-:][^\n]{0,80})?[ \t]*$",
-            RegexOptions.Multiline | RegexOptions.CultureInvariant);
+            + @"[ \t]*(?:points?|pts|%)?[*_`"".,;|]*[ \t]*(?:\([^)\n]{0,80}\)|[-:][^\n]{0,80})?[ \t]*$";
+        // Runs on every line with a digit of every answer: compiled, once per framework's names.
+        return CompiledScoreLines.GetOrAdd(pattern, p => new Regex(p, RegexOptions.Multiline | RegexOptions.CultureInvariant | RegexOptions.Compiled));
     }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> CompiledScoreLines = new(StringComparer.Ordinal);
 
     /// <summary>Two or more score lines within a couple of lines of each other: a forged grade sheet.</summary>
     private static List<(int Start, int End)> ScoreLineRuns(string lower, Regex scoreLines)
@@ -103,8 +107,16 @@ internal static partial class InjectionDetector
         var runs = new List<(int Start, int End)>();
         if (lower.IndexOf(':') < 0 && lower.IndexOf('=') < 0 && lower.IndexOf('|') < 0 && lower.IndexOf('-') < 0) return runs;
         var lines = new List<(int Start, int End, int Line)>();
-        foreach (var m in scoreLines.EnumerateMatches(lower))
-            lines.Add((m.Index, m.Index + m.Length, LineNumber(lower, m.Index)));
+        // A score line never spans lines and always holds a digit: the regex only runs on such lines.
+        for (int start = 0, line = 0; start <= lower.Length; line++)
+        {
+            var newline = lower.IndexOf('\n', start);
+            var end = newline < 0 ? lower.Length : newline;
+            if (ContainsDigit(lower.AsSpan(start, end - start)))
+                foreach (var m in scoreLines.EnumerateMatches(lower.AsSpan(start, end - start)))
+                    lines.Add((start + m.Index, start + m.Index + m.Length, line));
+            start = end + 1;
+        }
         for (var i = 0; i < lines.Count;)
         {
             var j = i;
@@ -115,7 +127,13 @@ internal static partial class InjectionDetector
         return runs;
     }
 
-    private static int LineNumber(string lower, int index) => lower.AsSpan(0, index).Count('\n');
+    private static bool ContainsDigit(ReadOnlySpan<char> line)
+    {
+        // Regex \d is any Unicode decimal digit, as is char.IsDigit.
+        foreach (var c in line)
+            if (char.IsDigit(c)) return true;
+        return false;
+    }
 
     /// <summary>
     /// Fake markup: a grader/system/score block ("&lt;grader_response&gt; ... &lt;/grader_response&gt;") is forged
@@ -198,20 +216,35 @@ internal static partial class InjectionDetector
         return false;
     }
 
-    /// <summary>Opens: the match starts a message to the grader, so a line it opens taints its whole paragraph.</summary>
-    private static readonly (Regex Regex, SearchValues<string> Triggers, bool Opens)[] StrongPatterns =
+    /// <summary>
+    /// Opens: the match starts a message to the grader, so a line it opens taints its whole paragraph.
+    /// Required (when set): strings one of which every match contains; "top " or "final " turn up in ordinary
+    /// answers, "top score" or "final verdict" rarely, so the regex seldom has to run.
+    /// </summary>
+    private static readonly (Regex Regex, SearchValues<string> Triggers, SearchValues<string>? Required, bool Opens)[] StrongPatterns =
     [
-        (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override"), true),
-        (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading"), true),
-        (IfYouAreAnAi(), Words("you are", "you're", "you re"), true),
-        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across "), true),
-        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions"), true),
-        (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), false),
-        (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated"), false),
-        (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "), true),
-        (ScoreBlock(), Words("{"), false),
-        (HiddenHtml(), Words("<"), false),
+        (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override"), null, true),
+        (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading"), null, true),
+        (IfYouAreAnAi(), Words("you are", "you're", "you re"), null, true),
+        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across "),
+            Words([.. Pairs(["full"], ["marks", "score", "points", "credit"]),
+                .. Pairs(["max", "maximum"], ["score", "mark", "points", "level", "grade", "rating", "credit"]),
+                .. Pairs(["highest", "top", "best"], ["possible", "score", "mark", "level", "grade", "rating", "points"]),
+                .. Pairs(["perfect"], ["score", "mark", "grade", "rating", "10"]),
+                "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every",
+                .. Pairs(["3"], ["to", "in", "on", "for", "across"])]), true),
+        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions"), null, true),
+        (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
+        (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated"), null, false),
+        (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
+            Words(["complete", "concluded", "finali", .. Pairs(["final"], ["verdict", "assessment", "grade", "rating", "score", "level"]),
+                .. Pairs(["overall", "total"], ["score", "level", "grade", "rating"])]), true),
+        (ScoreBlock(), Words("{"), null, false),
+        (HiddenHtml(), Words("<"), null, false),
     ];
+
+    private static IEnumerable<string> Pairs(string[] firsts, string[] seconds) =>
+        firsts.SelectMany(f => seconds.Select(s => f + " " + s));
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
 

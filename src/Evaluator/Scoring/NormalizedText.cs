@@ -46,23 +46,46 @@ internal sealed class NormalizedText
 
     public static NormalizedText From(string original)
     {
-        var builder = new StringBuilder(original.Length);
-        var start = new List<int>(original.Length);
-        var end = new List<int>(original.Length);
+        // Folding rarely changes the length: size for one-for-one and grow only when it does not hold.
+        var chars = new char[original.Length];
+        var start = new int[original.Length];
+        var end = new int[original.Length];
+        var count = 0;
         Span<char> buffer = stackalloc char[8];
         for (var i = 0; i < original.Length;)
         {
-            var width = char.IsHighSurrogate(original[i]) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
+            var ch = original[i];
+            if (ch < 0x80 && count < chars.Length)
+            {
+                chars[count] = ch;
+                start[count] = i;
+                end[count++] = i + 1;
+                i++;
+                continue;
+            }
+            var width = char.IsHighSurrogate(ch) && i + 1 < original.Length && char.IsLowSurrogate(original[i + 1]) ? 2 : 1;
             var written = Fold(original.AsSpan(i, width), buffer);
+            if (count + written > chars.Length)
+            {
+                var size = Math.Max(chars.Length * 2, count + written);
+                Array.Resize(ref chars, size);
+                Array.Resize(ref start, size);
+                Array.Resize(ref end, size);
+            }
             for (var k = 0; k < written; k++)
             {
-                builder.Append(buffer[k]);
-                start.Add(i);
-                end.Add(i + width);
+                chars[count] = buffer[k];
+                start[count] = i;
+                end[count++] = i + width;
             }
             i += width;
         }
-        return new NormalizedText(original, builder.ToString(), [.. start], [.. end]);
+        if (count != start.Length)
+        {
+            Array.Resize(ref start, count);
+            Array.Resize(ref end, count);
+        }
+        return new NormalizedText(original, new string(chars, 0, count), start, end);
     }
 
     /// <summary>Writes the folded form of one character (0 to a few chars) and returns how many were written.</summary>

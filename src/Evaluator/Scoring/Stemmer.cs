@@ -13,9 +13,11 @@ internal static class Stemmer
         if (n <= 3) return n;
         // British -ise/-yse spellings meet American -ize/-yze.
         n = FoldIse(w, n);
-        if (EndsWith(w, n, "ies") && n > 4) { n -= 2; w[n - 1] = 'y'; }
+        // Every plural ending ends in 's'.
+        if (w[n - 1] != 's') { }
+        else if (EndsWith(w, n, "ies") && n > 4) { n -= 2; w[n - 1] = 'y'; }
         else if (EndsWith(w, n, "sses") || EndsWith(w, n, "xes") || EndsWith(w, n, "ches") || EndsWith(w, n, "shes") || EndsWith(w, n, "zes")) n -= 2;
-        else if (w[n - 1] == 's' && !EndsWith(w, n, "ss") && !EndsWith(w, n, "us") && !EndsWith(w, n, "is")) n -= 1;
+        else if (!EndsWith(w, n, "ss") && !EndsWith(w, n, "us") && !EndsWith(w, n, "is")) n -= 1;
 
         if (EndsWith(w, n, "ing") && n > 5) n -= 3;
         else if (EndsWith(w, n, "ed") && n > 4) n -= 2;
@@ -33,6 +35,10 @@ internal static class Stemmer
 
     private static int FoldIse(Span<char> w, int n)
     {
+        // Every ending starts "is" or "ys" and is at most 8 long: most words have neither near their end.
+        var near = false;
+        for (var k = Math.Max(0, n - 8); k + 1 < n && !near; k++) near = w[k] is 'i' or 'y' && w[k + 1] == 's';
+        if (!near) return n;
         ReadOnlySpan<string> endings = ["isation", "isations", "ise", "ised", "ises", "ising", "iser", "isers", "yse", "ysed", "ysing"];
         foreach (var ending in endings)
         {
