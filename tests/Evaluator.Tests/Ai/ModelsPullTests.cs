@@ -4,13 +4,9 @@ using System.Security.Cryptography;
 using Evaluator.Ai;
 using Evaluator.Cli;
 using Evaluator.Tests.Cli;
+using Evaluator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Evaluator.Tests.Ai;
 
@@ -48,13 +44,8 @@ public sealed class ModelsPullTests : IAsyncLifetime, IDisposable
 
     public async Task InitializeAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        server = builder.Build();
-        server.MapGet("/{name}", (string name) => files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound());
-        await server.StartAsync();
-        baseUrl = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        (server, baseUrl) = await LoopbackApp.StartAsync(app =>
+            app.MapGet("/{name}", (string name) => files.TryGetValue(name, out var bytes) ? Results.Bytes(bytes, "application/octet-stream") : Results.NotFound()));
     }
 
     public async Task DisposeAsync() => await server.DisposeAsync();

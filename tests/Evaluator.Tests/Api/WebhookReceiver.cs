@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
+using Evaluator.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Evaluator.Tests.Api;
 
@@ -11,32 +10,29 @@ public sealed class WebhookReceiver : IAsyncDisposable
 {
     public sealed record Delivery(IReadOnlyDictionary<string, string> Headers, string Body);
 
-    private readonly WebApplication app;
+    private readonly int failures;
+    private WebApplication app = null!;
     private int calls;
 
     public ConcurrentQueue<Delivery> Calls { get; } = new();
-    public string Url { get; }
+    public string Url { get; private set; } = "";
 
-    private WebhookReceiver(WebApplication app, int failures)
+    private WebhookReceiver(int failures) => this.failures = failures;
+
+    public static async Task<WebhookReceiver> StartAsync(int failures)
     {
-        this.app = app;
-        app.MapPost("/hook", async (HttpRequest request) =>
-        {
-            using var reader = new StreamReader(request.Body);
-            var body = await reader.ReadToEndAsync();
-            Calls.Enqueue(new(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
-            return Interlocked.Increment(ref calls) <= failures ? Results.StatusCode(500) : Results.Ok();
-        });
-        app.StartAsync().GetAwaiter().GetResult();
-        Url = app.Urls.First() + "/hook";
+        var receiver = new WebhookReceiver(failures);
+        (receiver.app, var baseUrl) = await LoopbackApp.StartAsync(app => app.MapPost("/hook", receiver.ReceiveAsync));
+        receiver.Url = baseUrl + "/hook";
+        return receiver;
     }
 
-    public static WebhookReceiver Start(int failures)
+    private async Task<IResult> ReceiveAsync(HttpRequest request)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        return new WebhookReceiver(builder.Build(), failures);
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync();
+        Calls.Enqueue(new(request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase), body));
+        return Interlocked.Increment(ref calls) <= failures ? Results.StatusCode(500) : Results.Ok();
     }
 
     /// <summary>Waits (bounded: 30 s) until at least n calls arrived.</summary>

@@ -14,7 +14,7 @@ public class WebhookTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Completed_batch_is_posted_signed_and_retried_after_a_failure()
     {
-        await using var receiver = WebhookReceiver.Start(failures: 1);
+        await using var receiver = await WebhookReceiver.StartAsync(failures: 1);
         using var admin = await factory.ClientForAsync("hooked", Roles.Admin);
         (await admin.PutAsJsonAsync("/api/webhook", new { url = receiver.Url, secret = Secret })).EnsureSuccessStatusCode();
 
@@ -45,7 +45,7 @@ public class WebhookTests(ApiFactory factory) : IClassFixture<ApiFactory>
     [Fact]
     public async Task Signature_made_with_another_secret_does_not_match()
     {
-        await using var receiver = WebhookReceiver.Start(failures: 0);
+        await using var receiver = await WebhookReceiver.StartAsync(failures: 0);
         using var admin = await factory.ClientForAsync("hooked-2", Roles.Admin);
         (await admin.PutAsJsonAsync("/api/webhook", new { url = receiver.Url, secret = Secret })).EnsureSuccessStatusCode();
 
