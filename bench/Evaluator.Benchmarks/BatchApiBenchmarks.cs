@@ -108,8 +108,9 @@ public class BatchApiBenchmarks : IDisposable
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while ((await client.GetFromJsonAsync<JsonElement>($"/api/batches/{id}?wait=30")).GetProperty("status").GetString() != "completed")
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {id} did not complete.");
-        var results = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
-        var lines = results.Count(c => c == '\n');
+        // Read as bytes, as a client saving the file would; counting lines needs no decoding.
+        var results = await client.GetByteArrayAsync($"/api/batches/{id}/results?format=jsonl");
+        var lines = results.AsSpan().Count((byte)'\n');
         return lines == Answers ? lines : throw new InvalidOperationException($"Expected {Answers} result lines, got {lines}.");
     }
 

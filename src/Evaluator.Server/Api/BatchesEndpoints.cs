@@ -57,7 +57,7 @@ public static class BatchesEndpoints
     }
 
     private static async Task<Results<AcceptedAtRoute<BatchAccepted>, ProblemHttpResult>> SubmitAsync(
-        HttpContext http, BatchSubmission submission, EvaluatorDb db, IOptions<BatchOptions> options, CancellationToken cancellationToken)
+        HttpContext http, BatchSubmission submission, IOptions<BatchOptions> options, CancellationToken cancellationToken)
     {
         var mediaType = MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var parsed) ? parsed.MediaType.Value : null;
         var jsonLines = JsonLinesTypes.Contains(mediaType, StringComparer.OrdinalIgnoreCase);
@@ -66,11 +66,11 @@ public static class BatchesEndpoints
                 $"Send the answers as application/x-ndjson (one JSON object per line) or application/json (an array); got '{http.Request.ContentType}'.",
                 statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported content type");
 
-        Batch batch;
+        SubmittedBatch submitted;
         try
         {
             var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
-            batch = await submission.SubmitAsync(http.User.RequiredOrganisation(),
+            submitted = await submission.SubmitAsync(http.User.RequiredOrganisation(),
                 jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body, options.Value.MaxItems, cancellationToken)
                 .ConfigureAwait(false);
         }
@@ -82,15 +82,11 @@ public static class BatchesEndpoints
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest, title: "Invalid batch");
         }
-        var rejected = await db.BatchItems.AsNoTracking()
-            .Where(i => i.BatchId == batch.Id && i.State == ItemState.Failed)
-            .OrderBy(i => i.Position).Take(100)
-            .Select(i => new { i.Position, i.ItemId, i.Error })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
-        var view = View(new CountedBatch(batch, counts.Graded, counts.Failed));
+        // Counted as of the commit, from what was just stored: no need to read it back.
+        var (batch, rejected) = (submitted.Batch, submitted.Rejected);
+        var view = View(new CountedBatch(batch, 0, rejected.Count));
         return TypedResults.AcceptedAtRoute(
-            new BatchAccepted(view, [.. rejected.Select(r => new ItemError(jsonLines ? r.Position : null, jsonLines ? null : r.Position, r.ItemId, r.Error!))]),
+            new BatchAccepted(view, [.. rejected.Take(100).Select(r => new ItemError(jsonLines ? r.Line : null, jsonLines ? null : r.Line, r.Id, r.Error))]),
             "GetBatch", new { id = batch.Id });
     }
 
@@ -164,43 +160,53 @@ public static class BatchesEndpoints
     /// Rows go out as they are read from the database; the whole result set is never in memory.
     /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows.
     /// </summary>
-    private static async Task WriteResultsAsync(Stream stream, EvaluatorDb db, Batch batch, bool csv, CancellationToken cancellationToken)
+    private static async Task WriteResultsAsync(Stream response, EvaluatorDb db, Batch batch, bool csv, CancellationToken cancellationToken)
     {
         var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
-        var writer = new StreamWriter(stream, new UTF8Encoding(false), 64 * 1024);
-        await using (writer.ConfigureAwait(false))
+        // Rows are small writes; the buffer hands them to the response 64 KB at a time.
+        var stream = new BufferedStream(response, 64 * 1024);
+        await using (stream.ConfigureAwait(false))
         {
-            // EvaluationCsv writes synchronously; a row goes to memory first, the response only asynchronously.
+            // EvaluationCsv writes synchronously; a text row goes to memory first, the response only asynchronously.
             using var row = new StringWriter();
             if (csv) EvaluationCsv.WriteHeader(row);
             var items = db.BatchItems.AsNoTracking()
                 .Where(i => i.BatchId == batch.Id)
                 .OrderBy(i => i.Position)
-                .Select(i => new { i.Position, i.ItemId, i.CaseId, i.State, i.ResultJson, i.Error })
+                .Select(i => new { i.Position, i.ItemId, i.CaseId, i.State, i.Result, i.Error })
                 .AsAsyncEnumerable();
             await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
             {
                 var graded = item.State == ItemState.Graded;
                 if (!csv && graded)
                 {
-                    // The stored evaluation is already the JSON line: no copy, no re-serialisation.
-                    await writer.WriteAsync(item.ResultJson.AsMemory(), cancellationToken).ConfigureAwait(false);
-                    await writer.WriteAsync("\n".AsMemory(), cancellationToken).ConfigureAwait(false);
+                    // The stored evaluation is already the JSON line in UTF-8: no decoding, no re-serialisation.
+                    await stream.WriteAsync(item.Result, cancellationToken).ConfigureAwait(false);
+                    await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
                     continue;
                 }
                 if (csv && graded)
-                    EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.ResultJson!, EvaluatorJson.Options)!);
+                    EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.Result, EvaluatorJson.Options)!);
                 else if (csv)
                     EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
                 else
                     row.Write((jsonLines
                         ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
                         : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
-                var text = row.GetStringBuilder();
-                await writer.WriteAsync(text, cancellationToken).ConfigureAwait(false);
-                text.Clear();
+                await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
             }
+            await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private static readonly byte[] Newline = "\n"u8.ToArray();
+
+    private static async Task WriteTextAsync(Stream stream, StringWriter row, CancellationToken cancellationToken)
+    {
+        var text = row.GetStringBuilder();
+        if (text.Length == 0) return;
+        await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+        text.Clear();
     }
 
     private static bool PrefersCsv(HttpRequest request) =>

@@ -29,8 +29,11 @@ public sealed class BatchItem
     /// <summary>Also the concurrency token: a result is written only over a Pending item, so never twice.</summary>
     public ItemState State { get; set; }
 
-    /// <summary>The evaluation (scoring contract) as JSON.</summary>
-    public string? ResultJson { get; set; }
+    /// <summary>
+    /// The evaluation (scoring contract) as UTF-8 JSON: written once by the worker, sent as is by the results
+    /// endpoint, never decoded on the way.
+    /// </summary>
+    public byte[]? Result { get; set; }
 
     public string? Error { get; set; }
     public DateTime? GradedAt { get; set; }

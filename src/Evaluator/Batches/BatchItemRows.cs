@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Evaluator.Batches;
 
-/// <summary>How grading one item ended: its evaluation JSON, or why it failed.</summary>
-internal sealed record ItemOutcome(int Position, ItemState State, string? ResultJson, string? Error);
+/// <summary>How grading one item ended: its evaluation as UTF-8 JSON, or why it failed.</summary>
+internal sealed record ItemOutcome(int Position, ItemState State, byte[]? Result, string? Error);
 
 /// <summary>
 /// The two hot writes of a batch as one prepared SQLite statement reused for every row: EF Core's change
@@ -59,7 +59,7 @@ internal static class BatchItemRows
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
-            UPDATE "BatchItems" SET "State" = $state, "ResultJson" = $result, "Error" = $error, "GradedAt" = $at
+            UPDATE "BatchItems" SET "State" = $state, "Result" = $result, "Error" = $error, "GradedAt" = $at
             WHERE "BatchId" = $batch AND "Position" = $position AND "State" = $pending
             """;
         update.Parameters.AddWithValue("$batch", batchId);
@@ -68,14 +68,14 @@ internal static class BatchItemRows
         update.Parameters.AddWithValue("$at", DateTime.UtcNow);
         var position = update.Parameters.Add("$position", SqliteType.Integer);
         var state = update.Parameters.Add("$state", SqliteType.Integer);
-        var result = update.Parameters.Add("$result", SqliteType.Text);
+        var result = update.Parameters.Add("$result", SqliteType.Blob);
         var error = update.Parameters.Add("$error", SqliteType.Text);
         update.Prepare();
         foreach (var outcome in outcomes)
         {
             position.Value = outcome.Position;
             state.Value = (int)outcome.State;
-            result.Value = (object?)outcome.ResultJson ?? DBNull.Value;
+            result.Value = (object?)outcome.Result ?? DBNull.Value;
             error.Value = (object?)outcome.Error ?? DBNull.Value;
             if (update.ExecuteNonQuery() == 0) skipped.Add(outcome.Position);
         }

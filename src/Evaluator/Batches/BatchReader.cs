@@ -22,12 +22,17 @@ public static class BatchReader
         return lines;
     }
 
-    public static BatchLine Parse(int line, string text, RubricSet rubrics)
+    public static BatchLine Parse(int line, string text, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(text), rubrics);
+
+    /// <summary>A line as UTF-8 bytes, as it came over HTTP: parsed without decoding it to a string first.</summary>
+    public static BatchLine Parse(int line, ReadOnlyMemory<byte> utf8, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(utf8), rubrics);
+
+    private static BatchLine Parse(int line, Func<JsonDocument> parse, RubricSet rubrics)
     {
         JsonElement root;
         try
         {
-            using var document = JsonDocument.Parse(text);
+            using var document = parse();
             root = document.RootElement.Clone();
         }
         catch (JsonException e)

@@ -7,6 +7,9 @@ using Evaluator.Scoring;
 
 namespace Evaluator.Batches;
 
+/// <summary>A stored batch and the lines it could not take (already stored as failed items).</summary>
+public sealed record SubmittedBatch(Batch Batch, IReadOnlyList<LineError> Rejected);
+
 /// <summary>Reads a batch body against the organisation's cases, stores batch and items in one transaction, wakes the worker.</summary>
 public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, RubricSet rubrics, IAnswerScorer scorer, PendingBatches pending)
 {
@@ -14,7 +17,7 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
     public const string JsonArray = "json";
 
     /// <summary>Throws <see cref="BatchTooLargeException"/> or <see cref="BatchFormatException"/> for a body that cannot be taken.</summary>
-    public async Task<Batch> SubmitAsync(string organisation, string inputFormat, byte[] body, int maxItems,
+    public async Task<SubmittedBatch> SubmitAsync(string organisation, string inputFormat, byte[] body, int maxItems,
         CancellationToken cancellationToken = default)
     {
         var visible = (await cases.ListAsync(organisation, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Rubric.Id);
@@ -60,6 +63,6 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         pending.Enqueue(batch.Id);
-        return batch;
+        return new(batch, [.. lines.OfType<LineError>()]);
     }
 }

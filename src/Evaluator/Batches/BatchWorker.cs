@@ -138,7 +138,7 @@ public sealed partial class BatchWorker(
         try
         {
             var evaluation = await scorer.ScoreAsync(work.ItemId, rubric, work.Answer, cancellationToken).ConfigureAwait(false);
-            return new(work.Position, ItemState.Graded, JsonSerializer.Serialize(evaluation, EvaluationJsonContext.Shared), null);
+            return new(work.Position, ItemState.Graded, JsonSerializer.SerializeToUtf8Bytes(evaluation, EvaluationJsonContext.Shared), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

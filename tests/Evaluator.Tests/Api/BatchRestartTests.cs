@@ -48,14 +48,14 @@ public class BatchRestartTests
         var items = Items(server.DatabasePath, id);
         Assert.Equal(lines, items.Count);
         Assert.Equal(Enumerable.Range(1, lines), items.Select(i => i.Position));
-        Assert.All(items.Where(i => i.State == ItemState.Graded), i => Assert.NotNull(i.ResultJson));
+        Assert.All(items.Where(i => i.State == ItemState.Graded), i => Assert.NotNull(i.Result));
         // An item graded before the kill kept its first result: same time, same JSON, never written again.
         Assert.InRange(gradedBeforeKill.Count, 1, lines - bad - 1);
         Assert.All(gradedBeforeKill, before =>
         {
             var after = items[before.Position - 1];
             Assert.Equal(before.GradedAt, after.GradedAt);
-            Assert.Equal(before.ResultJson, after.ResultJson);
+            Assert.Equal(before.Result, after.Result);
         });
         Assert.Equal(lines, results.Length);
         var ids = results.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("id").ToString()).ToList();

@@ -19,6 +19,40 @@ public class BatchReaderTests
         Assert.StartsWith("invalid JSON at column 2", Assert.IsType<LineError>(lines[1]).Error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Http_body_bytes_are_numbered_as_the_cli_numbers_the_same_file()
+    {
+        // Arrange: a byte order mark, Windows line endings, blank and whitespace-only lines, a bad line, no final newline.
+        var text = "{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"café ✓\"}\r\n\r\n \t \n{bad\r\n{\"id\": 5, \"case\": \"nope\", \"answer\": \"x\"}";
+        var body = System.Text.Encoding.UTF8.GetPreamble().Concat(System.Text.Encoding.UTF8.GetBytes(text)).ToArray();
+
+        // Act
+        var fromBytes = BatchBody.ReadJsonLines(body, Rubrics, maxItems: 10);
+        var fromText = BatchReader.Read(new StringReader(text), Rubrics);
+
+        // Assert
+        Assert.Equal([1, 4, 5], fromBytes.Select(l => l.Line));
+        Assert.Equal(fromText.Select(Describe), fromBytes.Select(Describe));
+        Assert.Equal("café ✓", Assert.IsType<AnswerLine>(fromBytes[0]).Answer);
+    }
+
+    [Fact]
+    public void Http_body_over_the_item_limit_is_refused()
+    {
+        var body = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"x\"}\n", 3)));
+
+        var error = Assert.Throws<BatchTooLargeException>(() => BatchBody.ReadJsonLines(body, Rubrics, maxItems: 2));
+
+        Assert.Contains("at most 2 answers", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string Describe(BatchLine line) => line switch
+    {
+        AnswerLine a => $"{a.Line} answer {a.Id} {a.Rubric.Id} {a.Answer}",
+        LineError e => $"{e.Line} error {e.Id} {e.Error}",
+        _ => line.ToString(),
+    };
+
     [Theory]
     [InlineData("{\"case\": \"news-feed\", \"answer\": \"x\"}", "missing \"id\".")]
     [InlineData("{\"id\": \"a\", \"answer\": \"x\"}", "missing \"case\".")]

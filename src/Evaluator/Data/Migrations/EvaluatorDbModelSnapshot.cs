@@ -96,8 +96,8 @@ namespace Evaluator.Data.Migrations
                     b.Property<string>("ItemId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ResultJson")
-                        .HasColumnType("TEXT");
+                    b.Property<byte[]>("Result")
+                        .HasColumnType("BLOB");
 
                     b.Property<int?>("Revision")
                         .HasColumnType("INTEGER");

@@ -1,0 +1,103 @@
+using System.Text;
+using Evaluator.Batches;
+using Evaluator.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Evaluator.Tests.Storage;
+
+public sealed class DatabaseSetupTests : IDisposable
+{
+    private const string ResultJson = """{"id":"a-1","case":"news-feed","overall":62,"quote":"it’s “quoted”"}""";
+    private readonly string path = Path.Combine(Path.GetTempPath(), $"evaluator-setup-{Guid.NewGuid():N}.db");
+
+    [Fact]
+    public void New_database_gets_64_KB_pages_and_write_ahead_logging()
+    {
+        // Act
+        using (var db = Open()) db.MigrateAndConfigure();
+
+        // Assert
+        Assert.Equal(EvaluatorDb.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Query("PRAGMA page_size;"));
+        Assert.Equal("wal", Query("PRAGMA journal_mode;"));
+    }
+
+    [Fact]
+    public void Database_of_the_first_release_is_upgraded_to_large_pages_and_keeps_its_batch_results()
+    {
+        // Arrange: 4 KB pages, the first migration, a graded item whose result is TEXT.
+        MakeFirstReleaseDatabase();
+
+        // Act
+        using (var db = Open()) db.MigrateAndConfigure();
+
+        // Assert
+        Assert.Equal(EvaluatorDb.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), Query("PRAGMA page_size;"));
+        Assert.Equal("wal", Query("PRAGMA journal_mode;"));
+        using var check = Open();
+        var item = check.BatchItems.AsNoTracking().Single();
+        Assert.Equal(ItemState.Graded, item.State);
+        Assert.Equal(ResultJson, Encoding.UTF8.GetString(item.Result!));
+    }
+
+    [Fact]
+    public void Database_held_open_elsewhere_keeps_its_pages_and_still_starts()
+    {
+        // Arrange: another process (here, a connection of its own) has the file open.
+        MakeFirstReleaseDatabase();
+        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
+        other.Open();
+        using (var read = other.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM \"BatchItems\";";
+            read.ExecuteScalar();
+        }
+
+        // Act
+        using (var db = Open()) db.MigrateAndConfigure();
+
+        // Assert: migrated, not rebuilt.
+        Assert.Equal("4096", Query("PRAGMA page_size;"));
+        using var check = Open();
+        Assert.Equal(ResultJson, Encoding.UTF8.GetString(check.BatchItems.AsNoTracking().Single().Result!));
+    }
+
+    private void MakeFirstReleaseDatabase()
+    {
+        using var db = Open();
+        db.Database.OpenConnection();
+        db.Database.ExecuteSqlRaw("PRAGMA page_size=4096;");
+        db.GetService<IMigrator>().Migrate("20261123180321_InitialCreate");
+        db.Database.ExecuteSqlRaw("""
+            INSERT INTO "Batches" ("Id", "Organisation", "State", "InputFormat", "Scorer", "Total", "RubricsJson", "CreatedAt",
+                "WebhookPending", "WebhookAttempts")
+            VALUES ('b_1', 'acme', 2, 'jsonl', 'local', 1, '[]', '2026-11-23 18:00:00', 0, 0);
+            """);
+        db.Database.ExecuteSqlRaw("""
+            INSERT INTO "BatchItems" ("BatchId", "Position", "ItemId", "CaseId", "Answer", "State", "ResultJson")
+            VALUES ('b_1', 1, 'a-1', 'news-feed', 'We rank by predicted engagement.', 1, {0});
+            """, ResultJson);
+        db.Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
+        db.Database.CloseConnection();
+    }
+
+    private EvaluatorDb Open() =>
+        new(new DbContextOptionsBuilder<EvaluatorDb>().UseSqlite($"Data Source={path}").Options);
+
+    private string Query(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
+    }
+}
