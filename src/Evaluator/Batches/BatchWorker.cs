@@ -31,6 +31,9 @@ public sealed partial class BatchWorker(
     private const int MaxGroup = 256;
     private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
 
+    // As many threads as cores at most: a model-backed scorer mostly waits, so more answers than threads may be in flight.
+    private readonly GradingThreads threads = new(Math.Min(options.Value.MaxConcurrency, Environment.ProcessorCount));
+
     private sealed record Work(int Position, string ItemId, string CaseId, string Answer, int? Revision);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -108,7 +111,7 @@ public sealed partial class BatchWorker(
         IAnswerScorer scorer, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxConcurrency, CancellationToken = cancellationToken };
+        var next = -1;
         var grading = GradeAllAsync();
         // On shutdown, results already graded are still committed; the rest stay pending.
         await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
@@ -118,15 +121,25 @@ public sealed partial class BatchWorker(
         {
             try
             {
-                await Parallel.ForEachAsync(pending, parallel, async (work, token) =>
-                {
-                    var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(false);
-                    await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+                // MaxConcurrency answers at a time, all on the grading threads.
+                await Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => Task.Factory.StartNew(
+                    GradeInTurnAsync, cancellationToken, TaskCreationOptions.DenyChildAttach, threads).Unwrap())).ConfigureAwait(false);
             }
             finally
             {
                 outcomes.Writer.TryComplete();
+            }
+        }
+
+        async Task GradeInTurnAsync()
+        {
+            // ConfigureAwait(true): after a real wait (a model's reply, a full channel) grading goes on on the grading threads.
+            for (int i; (i = Interlocked.Increment(ref next)) < pending.Count;)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var work = pending[i];
+                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, cancellationToken).ConfigureAwait(true);
+                await outcomes.Writer.WriteAsync(outcome, cancellationToken).ConfigureAwait(true);
             }
         }
     }
@@ -169,6 +182,12 @@ public sealed partial class BatchWorker(
             foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
             group.Clear();
         }
+    }
+
+    public override void Dispose()
+    {
+        base.Dispose();
+        threads.Dispose();
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} completed: {Total} answers")]
