@@ -35,7 +35,7 @@ public class BatchApiBenchmarks : IDisposable
     private HttpClient client = null!;
     private IAnswerScorer scorer = null!;
     private List<(string Id, CaseRubric Rubric, string Answer)> answers = null!;
-    private string body = null!;
+    private byte[] bodyBytes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -68,7 +68,8 @@ public class BatchApiBenchmarks : IDisposable
             .Select(e => (Case: e.GetProperty("case").GetString()!, Answer: e.GetProperty("answer").GetString()!))
             .ToList();
         answers = [.. Enumerable.Range(0, Answers).Select(i => ($"a-{i}", rubrics.Get(devset[i % devset.Count].Case), devset[i % devset.Count].Answer))];
-        body = string.Concat(answers.Select(a => JsonSerializer.Serialize(new { id = a.Id, @case = a.Rubric.Id, answer = a.Answer }, EvaluatorJson.Options) + "\n"));
+        bodyBytes = Encoding.UTF8.GetBytes(string.Concat(answers.Select(a =>
+            JsonSerializer.Serialize(new { id = a.Id, @case = a.Rubric.Id, answer = a.Answer }, EvaluatorJson.Options) + "\n")));
     }
 
     [GlobalCleanup]
@@ -98,18 +99,36 @@ public class BatchApiBenchmarks : IDisposable
         return graded;
     }
 
+    /// <summary>The README's coach walkthrough: submit, wait for completion, download.</summary>
     [Benchmark]
     public async Task<int> HttpApi()
     {
-        using var submitted = await client.PostAsync("/api/batches", new StringContent(body, Encoding.UTF8, "application/x-ndjson"));
-        submitted.EnsureSuccessStatusCode();
-        var id = (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batch").GetProperty("id").GetString();
+        var id = await SubmitAsync();
         // Long-poll: each request returns as soon as the batch completes (or after 30 s, when it asks again).
         var deadline = DateTime.UtcNow.AddMinutes(5);
         while ((await client.GetFromJsonAsync<JsonElement>($"/api/batches/{id}?wait=30")).GetProperty("status").GetString() != "completed")
             if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {id} did not complete.");
+        return await DownloadAsync($"/api/batches/{id}/results?format=jsonl");
+    }
+
+    /// <summary>Submit, then follow the results as they are graded (one request that ends when the batch completes).</summary>
+    [Benchmark]
+    public async Task<int> HttpApiFollowingResults() => await DownloadAsync($"/api/batches/{await SubmitAsync()}/results?format=jsonl&follow=true");
+
+    private async Task<string> SubmitAsync()
+    {
+        // The file's bytes, as a client uploading a JSONL file sends them.
+        using var content = new ByteArrayContent(bodyBytes);
+        content.Headers.ContentType = new("application/x-ndjson");
+        using var submitted = await client.PostAsync("/api/batches", content);
+        submitted.EnsureSuccessStatusCode();
+        return (await submitted.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("batch").GetProperty("id").GetString()!;
+    }
+
+    private async Task<int> DownloadAsync(string url)
+    {
         // Read as bytes, as a client saving the file would; counting lines needs no decoding.
-        var results = await client.GetByteArrayAsync($"/api/batches/{id}/results?format=jsonl");
+        var results = await client.GetByteArrayAsync(url);
         var lines = results.AsSpan().Count((byte)'\n');
         return lines == Answers ? lines : throw new InvalidOperationException($"Expected {Answers} result lines, got {lines}.");
     }

@@ -51,7 +51,8 @@ public static class BatchesEndpoints
         group.MapGet("/{id}", GetAsync).WithName("GetBatch")
             .WithSummary("Status, counts and progress of a batch; ?wait=n (seconds, at most 60) answers as soon as it completes.");
         group.MapGet("/{id}/results", ResultsAsync)
-            .WithSummary("The results, streamed: JSON lines (default) or CSV, by ?format=jsonl|csv or the Accept header.")
+            .WithSummary("The results, streamed: JSON lines (default) or CSV, by ?format=jsonl|csv or the Accept header; " +
+                "?follow=true streams them while the batch runs, in order, and ends when it completes.")
             .Produces(StatusCodes.Status200OK, contentType: JsonLinesMediaType, additionalContentTypes: [CsvMediaType]);
         return api;
     }
@@ -69,7 +70,8 @@ public static class BatchesEndpoints
         SubmittedBatch submitted;
         try
         {
-            var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, cancellationToken).ConfigureAwait(false);
+            var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, http.Request.ContentLength, cancellationToken)
+                .ConfigureAwait(false);
             submitted = await submission.SubmitAsync(http.User.RequiredOrganisation(),
                 jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body, options.Value.MaxItems, cancellationToken)
                 .ConfigureAwait(false);
@@ -129,7 +131,7 @@ public static class BatchesEndpoints
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ResultsAsync(
-        string id, string? format, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+        string id, string? format, bool? follow, HttpContext http, EvaluatorDb db, BatchCompletions completions, CancellationToken cancellationToken)
     {
         var batch = await FindAsync(db, http, id, cancellationToken).ConfigureAwait(false);
         if (batch is null) return NotFound(id);
@@ -143,26 +145,27 @@ public static class BatchesEndpoints
         if (csv is null)
             return TypedResults.Problem($"Unknown format '{format}'; use jsonl or csv.", statusCode: StatusCodes.Status400BadRequest,
                 title: "Invalid request", extensions: new Dictionary<string, object?> { ["path"] = "format" });
-        if (batch.State != BatchState.Completed)
+        if (batch.State != BatchState.Completed && follow != true)
         {
             var counts = await BatchCounts.CountAsync(db, batch, cancellationToken).ConfigureAwait(false);
             return TypedResults.Problem(
-                $"Batch {id} is still {Status(batch.State)}: {counts.Graded + counts.Failed} of {counts.Total} done. Poll GET /api/batches/{id} until it is completed.",
+                $"Batch {id} is still {Status(batch.State)}: {counts.Graded + counts.Failed} of {counts.Total} done. Poll GET /api/batches/{id} until it is completed, or add ?follow=true to receive results as they are graded.",
                 statusCode: StatusCodes.Status409Conflict, title: "Batch not completed");
         }
         return TypedResults.Stream(
-            stream => WriteResultsAsync(stream, db, batch, csv.Value, http.RequestAborted),
+            stream => WriteResultsAsync(stream, db, completions, batch, csv.Value, http.RequestAborted),
             csv.Value ? CsvMediaType + "; charset=utf-8" : JsonLinesMediaType,
             $"{batch.Id}.{(csv.Value ? "csv" : "jsonl")}");
     }
 
     /// <summary>
-    /// Rows go out as they are read from the database; the whole result set is never in memory.
-    /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows.
+    /// Rows go out in position order as they are read from the database; the whole result set is never in memory.
+    /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows. While the batch runs
+    /// (?follow=true), each pass sends what is done up to the first pending item, then waits for the worker's next commit.
     /// </summary>
-    private static async Task WriteResultsAsync(Stream response, EvaluatorDb db, Batch batch, bool csv, CancellationToken cancellationToken)
+    private static async Task WriteResultsAsync(Stream response, EvaluatorDb db, BatchCompletions completions, Batch batch, bool csv,
+        CancellationToken cancellationToken)
     {
-        var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
         // Rows are small writes; the buffer hands them to the response 64 KB at a time.
         var stream = new BufferedStream(response, 64 * 1024);
         await using (stream.ConfigureAwait(false))
@@ -170,33 +173,63 @@ public static class BatchesEndpoints
             // EvaluationCsv writes synchronously; a text row goes to memory first, the response only asynchronously.
             using var row = new StringWriter();
             if (csv) EvaluationCsv.WriteHeader(row);
-            var items = db.BatchItems.AsNoTracking()
-                .Where(i => i.BatchId == batch.Id)
-                .OrderBy(i => i.Position)
-                .Select(i => new { i.Position, i.ItemId, i.CaseId, i.State, i.Result, i.Error })
-                .AsAsyncEnumerable();
-            await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
+            var sent = int.MinValue;
+            var completed = batch.State == BatchState.Completed;
+            while (true)
             {
-                var graded = item.State == ItemState.Graded;
-                if (!csv && graded)
+                // Both taken before reading: a commit or completion during the read still wakes the wait below.
+                var committed = completions.NextCommit;
+                completed = completed || await db.Batches.AsNoTracking()
+                    .AnyAsync(b => b.Id == batch.Id && b.State == BatchState.Completed, cancellationToken).ConfigureAwait(false);
+                var items = db.BatchItems.AsNoTracking()
+                    .Where(i => i.BatchId == batch.Id && i.Position > sent)
+                    .OrderBy(i => i.Position)
+                    .Select(i => new ResultRow(i.Position, i.ItemId, i.CaseId, i.State, i.Result, i.Error))
+                    .AsAsyncEnumerable();
+                await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
                 {
-                    // The stored evaluation is already the JSON line in UTF-8: no decoding, no re-serialisation.
-                    await stream.WriteAsync(item.Result, cancellationToken).ConfigureAwait(false);
-                    await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
-                    continue;
+                    if (item.State == ItemState.Pending) break;
+                    await WriteRowAsync(stream, row, batch, item, csv, cancellationToken).ConfigureAwait(false);
+                    sent = item.Position;
                 }
-                if (csv && graded)
-                    EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.Result, EvaluatorJson.Options)!);
-                else if (csv)
-                    EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
-                else
-                    row.Write((jsonLines
-                        ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
-                        : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
                 await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
+                // A batch read as completed before its rows has no pending item left: all of it was sent.
+                if (completed) return;
+                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await committed.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                    // Read again anyway: a second without a commit is a slow answer, or a batch still queued.
+                }
             }
-            await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, byte[]? Result, string? Error);
+
+    private static async Task WriteRowAsync(Stream stream, StringWriter row, Batch batch, ResultRow item, bool csv, CancellationToken cancellationToken)
+    {
+        var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
+        var graded = item.State == ItemState.Graded;
+        if (!csv && graded)
+        {
+            // The stored evaluation is already the JSON line in UTF-8: no decoding, no re-serialisation.
+            await stream.WriteAsync(item.Result, cancellationToken).ConfigureAwait(false);
+            await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        if (csv && graded)
+            EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.Result, EvaluatorJson.Options)!);
+        else if (csv)
+            EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
+        else
+            row.Write((jsonLines
+                ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
+                : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
+        await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly byte[] Newline = "\n"u8.ToArray();

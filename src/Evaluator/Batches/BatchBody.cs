@@ -16,9 +16,10 @@ public sealed class BatchFormatException(string message) : Exception(message);
 public static class BatchBody
 {
     /// <summary>Reads the whole body, refusing more than maxBytes before it is all in memory.</summary>
-    public static async Task<byte[]> ReadAsync(Stream body, long maxBytes, CancellationToken cancellationToken = default)
+    public static async Task<byte[]> ReadAsync(Stream body, long maxBytes, long? length = null, CancellationToken cancellationToken = default)
     {
-        using var buffer = new MemoryStream();
+        // Sized by the declared length when there is one (never trusted beyond maxBytes), so 4 MB is not copied while it grows.
+        using var buffer = new MemoryStream((int)Math.Min(length ?? 0, maxBytes));
         var chunk = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
@@ -27,7 +28,8 @@ public static class BatchBody
                 throw new BatchTooLargeException($"The batch is larger than {maxBytes} bytes.");
             buffer.Write(chunk, 0, read);
         }
-        return buffer.ToArray();
+        // Filled exactly as declared: the buffer is the body, no copy.
+        return buffer.Length == buffer.Capacity ? buffer.GetBuffer() : buffer.ToArray();
     }
 
     /// <summary>

@@ -62,7 +62,8 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
             }));
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        pending.Enqueue(batch.Id);
+        pending.Enqueue(batch.Id, [.. lines.OfType<AnswerLine>()
+            .Select(a => new BatchWork(a.Line, a.Id, a.Rubric.Id, a.Answer, visible[a.Rubric.Id].Revision))]);
         return new(batch, [.. lines.OfType<LineError>()]);
     }
 }

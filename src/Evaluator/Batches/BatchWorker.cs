@@ -34,8 +34,6 @@ public sealed partial class BatchWorker(
     // As many threads as cores at most: a model-backed scorer mostly waits, so more answers than threads may be in flight.
     private readonly GradingThreads threads = new(Math.Min(options.Value.MaxConcurrency, Environment.ProcessorCount));
 
-    private sealed record Work(int Position, string ItemId, string CaseId, string Answer, int? Revision);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
@@ -47,11 +45,11 @@ public sealed partial class BatchWorker(
             foreach (var id in unfinished) queue.Enqueue(id);
         }
 
-        await foreach (var batchId in queue.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        await foreach (var (batchId, work) in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                await ProcessAsync(batchId, stoppingToken).ConfigureAwait(false);
+                await ProcessAsync(batchId, work, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -65,7 +63,7 @@ public sealed partial class BatchWorker(
         }
     }
 
-    private async Task ProcessAsync(string batchId, CancellationToken cancellationToken)
+    private async Task ProcessAsync(string batchId, IReadOnlyList<BatchWork>? submitted, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
@@ -76,10 +74,11 @@ public sealed partial class BatchWorker(
         batch.StartedAt ??= DateTime.UtcNow;
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
-        var pending = await db.BatchItems.AsNoTracking()
+        // Answers handed over by the submission are exactly its pending items: nothing of a new batch is graded yet.
+        var pending = submitted ?? await db.BatchItems.AsNoTracking()
             .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
             .OrderBy(i => i.Position)
-            .Select(i => new Work(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
+            .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (pending.Count > 0)
         {
@@ -99,7 +98,7 @@ public sealed partial class BatchWorker(
     }
 
     private static async Task<Dictionary<(string, int?), CaseRubric?>> LoadRubricsAsync(
-        OrganisationCases cases, string organisation, List<Work> pending, CancellationToken cancellationToken)
+        OrganisationCases cases, string organisation, IReadOnlyList<BatchWork> pending, CancellationToken cancellationToken)
     {
         var rubrics = new Dictionary<(string, int?), CaseRubric?>();
         foreach (var key in pending.Select(w => (w.CaseId, w.Revision)).Distinct())
@@ -107,7 +106,7 @@ public sealed partial class BatchWorker(
         return rubrics;
     }
 
-    private async Task GradeAsync(string batchId, List<Work> pending, Dictionary<(string, int?), CaseRubric?> rubrics,
+    private async Task GradeAsync(string batchId, IReadOnlyList<BatchWork> pending, Dictionary<(string, int?), CaseRubric?> rubrics,
         IAnswerScorer scorer, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
@@ -144,7 +143,7 @@ public sealed partial class BatchWorker(
         }
     }
 
-    private static async Task<ItemOutcome> GradeOneAsync(Work work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
+    private static async Task<ItemOutcome> GradeOneAsync(BatchWork work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
     {
         if (rubric is null)
             return new(work.Position, ItemState.Failed, null, $"the rubric for case '{work.CaseId}' no longer exists.");
@@ -181,6 +180,7 @@ public sealed partial class BatchWorker(
             // An item that is no longer pending was stored before: keep that result, drop this one.
             foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
             group.Clear();
+            completions.Committed();
         }
     }
 

@@ -5,6 +5,8 @@ using System.Text.Json;
 using Evaluator.Batches;
 using Evaluator.Organisations;
 using Evaluator.Reports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Evaluator.Tests.Api;
 
@@ -159,6 +161,72 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
 
         Assert.Equal("queued", status.GetProperty("status").GetString());
         Assert.Contains("0 of 1", problem.GetProperty("detail").GetString());
+        Assert.Contains("?follow=true", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Followed_results_arrive_in_order_as_items_are_committed_and_end_when_the_batch_completes()
+    {
+        // Arrange: a queued batch that only this test moves on, as the worker would.
+        using var client = await factory.ClientForAsync("follow-org");
+        factory.InDatabase(db =>
+        {
+            db.Batches.Add(new Batch { Id = "b_follow", Organisation = "follow-org", InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = 2 });
+            db.BatchItems.Add(new BatchItem { BatchId = "b_follow", Position = 1, ItemId = "a", CaseId = TestAnswers.Case, Answer = "x" });
+            db.BatchItems.Add(new BatchItem { BatchId = "b_follow", Position = 3, ItemId = "b", CaseId = TestAnswers.Case, Answer = "y" });
+            return db.SaveChanges();
+        });
+        var completions = factory.Services.GetRequiredService<BatchCompletions>();
+
+        // Act: follow, then grade the second item first, then the first, then complete.
+        using var response = await client.GetAsync("/api/batches/b_follow/results?follow=true", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await response.Content.ReadAsStreamAsync());
+        Grade(3, "b");
+        completions.Committed();
+        var first = lines.ReadLineAsync();
+        await Task.Delay(300);
+        var firstWaited = !first.IsCompleted;
+        Grade(1, "a");
+        completions.Committed();
+        var firstLine = await first.WaitAsync(TimeSpan.FromSeconds(10));
+        var secondLine = await lines.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        var ended = lines.ReadToEndAsync();
+        await Task.Delay(300);
+        var endedEarly = ended.IsCompleted;
+        factory.InDatabase(db => db.Batches.Where(b => b.Id == "b_follow").ExecuteUpdate(b => b.SetProperty(x => x.State, BatchState.Completed)));
+        completions.Completed();
+        var rest = await ended.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Assert: line 1 waited for item 1 although item 3 was done; the stream ended only with the batch.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(firstWaited, "the first line came before its item was graded");
+        Assert.Equal("a", JsonDocument.Parse(firstLine!).RootElement.GetProperty("id").GetString());
+        Assert.Equal("b", JsonDocument.Parse(secondLine!).RootElement.GetProperty("id").GetString());
+        Assert.False(endedEarly, "the stream ended before the batch completed");
+        Assert.Equal("", rest);
+
+        void Grade(int position, string id) => factory.InDatabase(db => db.BatchItems
+            .Where(i => i.BatchId == "b_follow" && i.Position == position)
+            .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded)
+                .SetProperty(x => x.Result, Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"))));
+    }
+
+    [Fact]
+    public async Task Followed_results_of_a_new_batch_hold_every_line_with_errors_in_place()
+    {
+        using var client = await factory.ClientForAsync("follow-live");
+        var body = TestAnswers.JsonLines(30) + "{bad\n" + TestAnswers.Line("a-32", TestAnswers.Case, TestAnswers.Strong) + "\n";
+        using var submitted = await client.PostAsync("/api/batches", TestAnswers.Ndjson(body));
+        var id = (await submitted.JsonAsync()).GetProperty("batch").GetProperty("id").GetString()!;
+
+        var csv = await client.GetStringAsync($"/api/batches/{id}/results?format=csv&follow=true");
+        var jsonl = (await client.GetStringAsync($"/api/batches/{id}/results?follow=true")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+        Assert.Equal(32, jsonl.Length);
+        Assert.Equal([.. Enumerable.Range(1, 30).Select(i => $"a-{i}"), "31", "a-32"], jsonl.Select(l =>
+            JsonDocument.Parse(l).RootElement.TryGetProperty("line", out var line) ? line.ToString() : JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Equal(33, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.StartsWith("id,", csv, StringComparison.Ordinal);
     }
 
     [Fact]
