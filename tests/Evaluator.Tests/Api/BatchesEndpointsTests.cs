@@ -148,13 +148,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     public async Task Results_of_an_unfinished_batch_are_409_problem()
     {
         using var client = await factory.ClientForAsync("queued-org");
-        // A batch stored but never handed to the worker stays queued.
-        factory.InDatabase(db =>
-        {
-            db.Batches.Add(new Batch { Id = "b_queued", Organisation = "queued-org", InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = 1 });
-            db.BatchItems.Add(new BatchItem { BatchId = "b_queued", Position = 1, ItemId = "a", CaseId = TestAnswers.Case, Answer = "x" });
-            return db.SaveChanges();
-        });
+        AddQueuedBatch("b_queued", "queued-org", (1, "a"));
 
         var status = await (await client.GetAsync("/api/batches/b_queued")).JsonAsync();
         var problem = await (await client.GetAsync("/api/batches/b_queued/results")).ProblemAsync(HttpStatusCode.Conflict);
@@ -169,13 +163,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     {
         // Arrange: a queued batch that only this test moves on, as the worker would.
         using var client = await factory.ClientForAsync("follow-org");
-        factory.InDatabase(db =>
-        {
-            db.Batches.Add(new Batch { Id = "b_follow", Organisation = "follow-org", InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = 2 });
-            db.BatchItems.Add(new BatchItem { BatchId = "b_follow", Position = 1, ItemId = "a", CaseId = TestAnswers.Case, Answer = "x" });
-            db.BatchItems.Add(new BatchItem { BatchId = "b_follow", Position = 3, ItemId = "b", CaseId = TestAnswers.Case, Answer = "y" });
-            return db.SaveChanges();
-        });
+        AddQueuedBatch("b_follow", "follow-org", (1, "a"), (3, "b"));
         var completions = factory.Services.GetRequiredService<BatchCompletions>();
 
         // Act: follow, then grade the second item first, then the first, then complete.
@@ -228,6 +216,15 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.Equal(33, csv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         Assert.StartsWith("id,", csv, StringComparison.Ordinal);
     }
+
+    /// <summary>A batch stored but never handed to the worker: it stays queued until a test moves it on.</summary>
+    private void AddQueuedBatch(string id, string organisation, params (int Position, string ItemId)[] items) => factory.InDatabase(db =>
+    {
+        db.Batches.Add(new Batch { Id = id, Organisation = organisation, InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = items.Length });
+        foreach (var (position, itemId) in items)
+            db.BatchItems.Add(new BatchItem { BatchId = id, Position = position, ItemId = itemId, CaseId = TestAnswers.Case, Answer = "x" });
+        return db.SaveChanges();
+    });
 
     [Fact]
     public async Task Empty_batch_and_broken_array_are_400_problems()
