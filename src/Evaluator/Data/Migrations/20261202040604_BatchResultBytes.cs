@@ -19,9 +19,8 @@ namespace Evaluator.Data.Migrations
             // SQLite stores TEXT as UTF-8 here, so the cast keeps the bytes.
             migrationBuilder.Sql("""UPDATE "BatchItems" SET "Result" = CAST("ResultJson" AS BLOB) WHERE "ResultJson" IS NOT NULL;""");
 
-            migrationBuilder.DropColumn(
-                name: "ResultJson",
-                table: "BatchItems");
+            // SQLite's own DROP COLUMN: EF Core would rebuild the table outside a transaction to drop it.
+            migrationBuilder.Sql("""ALTER TABLE "BatchItems" DROP COLUMN "ResultJson";""");
         }
 
         /// <inheritdoc />
@@ -35,9 +34,7 @@ namespace Evaluator.Data.Migrations
 
             migrationBuilder.Sql("""UPDATE "BatchItems" SET "ResultJson" = CAST("Result" AS TEXT) WHERE "Result" IS NOT NULL;""");
 
-            migrationBuilder.DropColumn(
-                name: "Result",
-                table: "BatchItems");
+            migrationBuilder.Sql("""ALTER TABLE "BatchItems" DROP COLUMN "Result";""");
         }
     }
 }
