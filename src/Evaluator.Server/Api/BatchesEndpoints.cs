@@ -131,7 +131,8 @@ public static class BatchesEndpoints
     }
 
     private static async Task<Results<PushStreamHttpResult, ProblemHttpResult>> ResultsAsync(
-        string id, string? format, bool? follow, HttpContext http, EvaluatorDb db, BatchCompletions completions, CancellationToken cancellationToken)
+        string id, string? format, bool? follow, HttpContext http, EvaluatorDb db, BatchCompletions completions,
+        IHostApplicationLifetime lifetime, CancellationToken cancellationToken)
     {
         var batch = await FindAsync(db, http, id, cancellationToken).ConfigureAwait(false);
         if (batch is null) return NotFound(id);
@@ -153,7 +154,13 @@ public static class BatchesEndpoints
                 statusCode: StatusCodes.Status409Conflict, title: "Batch not completed");
         }
         return TypedResults.Stream(
-            stream => WriteResultsAsync(stream, db, completions, batch, csv.Value, http.RequestAborted),
+            async stream =>
+            {
+                // A followed stream is cut when the server stops (the client sees an incomplete response), so it
+                // does not hold shutdown while the worker is still committing.
+                using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
+                await WriteResultsAsync(stream, db, completions, batch, csv.Value, stop.Token).ConfigureAwait(false);
+            },
             csv.Value ? CsvMediaType + "; charset=utf-8" : JsonLinesMediaType,
             $"{batch.Id}.{(csv.Value ? "csv" : "jsonl")}");
     }

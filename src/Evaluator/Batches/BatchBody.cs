@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 using Evaluator.Rubrics;
 
 namespace Evaluator.Batches;
@@ -19,7 +21,7 @@ public static class BatchBody
     public static async Task<byte[]> ReadAsync(Stream body, long maxBytes, long? length = null, CancellationToken cancellationToken = default)
     {
         // Sized by the declared length when there is one (never trusted beyond maxBytes), so 4 MB is not copied while it grows.
-        using var buffer = new MemoryStream((int)Math.Min(length ?? 0, maxBytes));
+        using var buffer = new MemoryStream((int)Math.Min(length ?? 0, Math.Min(maxBytes, Array.MaxLength)));
         var chunk = new byte[81920];
         int read;
         while ((read = await body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
@@ -33,8 +35,9 @@ public static class BatchBody
     }
 
     /// <summary>
-    /// Splits the UTF-8 body at '\n' (a '\r' before it is dropped) and parses each line from its bytes. Blank lines
-    /// are skipped but counted, as <see cref="BatchReader.Read"/> does, so numbers match what an editor shows.
+    /// Splits the UTF-8 body into lines as <see cref="StringReader.ReadLine"/> does ('\n', '\r\n' or a lone '\r')
+    /// and parses each line from its bytes. Blank lines are skipped but counted, as <see cref="BatchReader.Read"/>
+    /// does, so numbers match what an editor shows and what the CLI reports for the same file.
     /// </summary>
     public static IReadOnlyList<BatchLine> ReadJsonLines(byte[] body, RubricSet cases, int maxItems)
     {
@@ -43,15 +46,24 @@ public static class BatchBody
         var lines = new List<BatchLine>();
         for (var number = 1; !rest.IsEmpty; number++)
         {
-            var end = rest.Span.IndexOf((byte)'\n');
+            var end = rest.Span.IndexOfAny((byte)'\n', (byte)'\r');
             var line = end < 0 ? rest : rest[..end];
-            rest = end < 0 ? ReadOnlyMemory<byte>.Empty : rest[(end + 1)..];
-            if (line.Span.EndsWith("\r"u8)) line = line[..^1];
-            if (line.Span.IndexOfAnyExcept(" \t\r"u8) < 0) continue;
+            var next = end < 0 ? rest.Length : end + (rest.Span[end..].StartsWith("\r\n"u8) ? 2 : 1);
+            rest = rest[next..];
+            if (IsBlank(line.Span)) continue;
             if (lines.Count == maxItems) throw TooMany(maxItems);
             lines.Add(BatchReader.Parse(number, line, cases));
         }
         return lines;
+    }
+
+    /// <summary>Whitespace only, as string.IsNullOrWhiteSpace sees it (non-ASCII spaces such as NBSP included).</summary>
+    private static bool IsBlank(ReadOnlySpan<byte> line)
+    {
+        var first = line.IndexOfAnyExcept(" \t\f\v"u8);
+        if (first < 0) return true;
+        if (line[first] < 0x80) return false;
+        return Utf8.IsValid(line) && string.IsNullOrWhiteSpace(Encoding.UTF8.GetString(line));
     }
 
     private static ReadOnlySpan<byte> Utf8Bom => [0xEF, 0xBB, 0xBF];

@@ -25,7 +25,11 @@ public static class BatchReader
     public static BatchLine Parse(int line, string text, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(text), rubrics);
 
     /// <summary>A line as UTF-8 bytes, as it came over HTTP: parsed without decoding it to a string first.</summary>
-    public static BatchLine Parse(int line, ReadOnlyMemory<byte> utf8, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(utf8), rubrics);
+    public static BatchLine Parse(int line, ReadOnlyMemory<byte> utf8, RubricSet rubrics) =>
+        // The JSON reader does not check the bytes inside strings; a line in another encoding fails on its own.
+        System.Text.Unicode.Utf8.IsValid(utf8.Span)
+            ? Parse(line, () => JsonDocument.Parse(utf8), rubrics)
+            : new LineError(line, null, "not valid UTF-8: save the file as UTF-8.");
 
     private static BatchLine Parse(int line, Func<JsonDocument> parse, RubricSet rubrics)
     {

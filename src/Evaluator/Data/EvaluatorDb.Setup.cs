@@ -26,6 +26,7 @@ public sealed partial class EvaluatorDb
             Database.ExecuteSqlRaw($"PRAGMA page_size={PageSize};");
             Database.Migrate();
             if (Pragma("page_size") < PageSize) TryRebuildWithLargePages();
+            // Also after a failed rebuild, which may have left the journal in DELETE mode.
             Database.ExecuteSqlRaw("PRAGMA journal_mode=WAL;");
         }
         finally
@@ -53,9 +54,10 @@ public sealed partial class EvaluatorDb
             Database.ExecuteSqlRaw($"PRAGMA page_size={PageSize};");
             Database.ExecuteSqlRaw("VACUUM;");
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is 5 or 6)
+        catch (SqliteException)
         {
-            // Busy or locked: another process has the file open. It works as it is; the next start tries again.
+            // Busy or locked (another process has the file open), or no room for the copy VACUUM writes: the
+            // database works as it is, with its old pages, and the next start tries again.
         }
         finally
         {

@@ -37,6 +37,35 @@ public class BatchReaderTests
     }
 
     [Fact]
+    public void Http_body_lines_end_at_a_lone_carriage_return_and_unicode_spaces_are_blank_as_in_the_cli()
+    {
+        var text = "{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"x\"}\r\u00A0\u3000\r\n{\"id\": \"b\", \"case\": \"news-feed\", \"answer\": \"y\"}\r\r\n{\"id\": \"c\", \"case\": \"news-feed\", \"answer\": \"z\"}";
+
+        var fromBytes = BatchBody.ReadJsonLines(System.Text.Encoding.UTF8.GetBytes(text), Rubrics, maxItems: 10);
+        var fromText = BatchReader.Read(new StringReader(text), Rubrics);
+
+        Assert.Equal([1, 3, 5], fromBytes.Select(l => l.Line));
+        Assert.Equal(fromText.Select(Describe), fromBytes.Select(Describe));
+    }
+
+    [Fact]
+    public void Line_in_another_encoding_fails_alone_with_a_clear_error()
+    {
+        // "café" in Windows-1252: 0xE9 is not UTF-8.
+        var good = System.Text.Encoding.UTF8.GetBytes("{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"x\"}\n");
+        var bad = System.Text.Encoding.UTF8.GetBytes("{\"id\": \"b\", \"case\": \"news-feed\", \"answer\": \"caf").Concat(new byte[] { 0xE9 })
+            .Concat(System.Text.Encoding.UTF8.GetBytes("\"}\n")).ToArray();
+
+        var lines = BatchBody.ReadJsonLines([.. good, .. bad, .. good], Rubrics, maxItems: 10);
+
+        Assert.Equal(3, lines.Count);
+        Assert.IsType<AnswerLine>(lines[0]);
+        Assert.Equal("not valid UTF-8: save the file as UTF-8.", Assert.IsType<LineError>(lines[1]).Error);
+        Assert.Equal(2, lines[1].Line);
+        Assert.IsType<AnswerLine>(lines[2]);
+    }
+
+    [Fact]
     public void Http_body_over_the_item_limit_is_refused()
     {
         var body = System.Text.Encoding.UTF8.GetBytes(string.Concat(Enumerable.Repeat("{\"id\": \"a\", \"case\": \"news-feed\", \"answer\": \"x\"}\n", 3)));
