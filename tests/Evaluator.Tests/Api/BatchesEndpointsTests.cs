@@ -159,6 +159,21 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Status_with_wait_answers_with_the_current_state_when_the_wait_runs_out()
+    {
+        using var client = await factory.ClientForAsync("wait-org");
+        AddQueuedBatch("b_waiting", "wait-org", (1, "a"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        var status = await (await client.GetAsync("/api/batches/b_waiting?wait=1")).JsonAsync();
+
+        // It held the request for the wait (not answered at once), then answered 200 with the state as of then.
+        Assert.InRange(started.Elapsed, TimeSpan.FromSeconds(0.9), TimeSpan.FromSeconds(30));
+        Assert.Equal("queued", status.GetProperty("status").GetString());
+        Assert.Equal(1, status.GetProperty("counts").GetProperty("pending").GetInt32());
+    }
+
+    [Fact]
     public async Task Followed_results_arrive_in_order_as_items_are_committed_and_end_when_the_batch_completes()
     {
         // Arrange: a queued batch that only this test moves on, as the worker would.
