@@ -41,29 +41,31 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
                     .Select(c => new RubricUse(c.Rubric.Id, c.Source, c.Revision, c.Rubric.Version)).ToList(),
                 EvaluatorJson.Options),
         };
+        List<BatchItem> items = [.. lines.Select(line => line switch
+        {
+            AnswerLine answer => new BatchItem
+            {
+                BatchId = batch.Id, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
+                Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
+            },
+            LineError error => new BatchItem
+            {
+                BatchId = batch.Id, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
+            },
+            _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
+        })];
         // Batch and items commit together: a batch is never seen half stored.
         var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (transaction.ConfigureAwait(false))
         {
             db.Batches.Add(batch);
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            BatchItemRows.Insert(db, lines.Select(line => line switch
-            {
-                AnswerLine answer => new BatchItem
-                {
-                    BatchId = batch.Id, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
-                    Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
-                },
-                LineError error => new BatchItem
-                {
-                    BatchId = batch.Id, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
-                },
-                _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
-            }));
+            BatchItemRows.Insert(db, items);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
-        pending.Enqueue(batch.Id, [.. lines.OfType<AnswerLine>()
-            .Select(a => new BatchWork(a.Line, a.Id, a.Rubric.Id, a.Answer, visible[a.Rubric.Id].Revision))]);
+        // The worker gets exactly the pending items just stored.
+        pending.Enqueue(batch.Id, [.. items.Where(i => i.State == ItemState.Pending)
+            .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))]);
         return new(batch, [.. lines.OfType<LineError>()]);
     }
 }
