@@ -12,8 +12,8 @@ namespace Evaluator.Data;
 /// running reader still needs is copied on a later tick. RESTART then, with almost nothing left to copy, makes the next
 /// writer start the log from its beginning again: PASSIVE alone never does while writes keep coming, so under steady
 /// batch load the log grew by every commit (1.8 GB in three minutes) and each commit wrote to fresh file pages, most
-/// of the kernel time of a batch. Nothing here waits: with no busy handler set, RESTART gives up at once when a
-/// writer or a reader is in the way, and the next tick tries again.
+/// of the kernel time of a batch. RESTART waits at most <see cref="RestartWaitMilliseconds"/> for a writer or a reader
+/// in its way, then gives up until the next tick.
 /// </summary>
 public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger<WalCheckpointer> logger) : BackgroundService
 {
@@ -28,7 +28,7 @@ public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger
         using (var scope = scopes.CreateScope())
             connectionString = scope.ServiceProvider.GetRequiredService<EvaluatorDb>().Database.GetConnectionString()!;
         // A connection of its own, outside the pool: its busy timeout must not reach request code.
-        var connection = new SqliteConnection(connectionString + ";Pooling=False");
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         await using (connection.ConfigureAwait(false))
         {
             using var timer = new PeriodicTimer(Interval);
@@ -36,13 +36,11 @@ public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger
             {
                 try
                 {
-                    if (connection.State != System.Data.ConnectionState.Open)
-                    {
-                        await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
-                        await ExecuteAsync(connection, $"PRAGMA busy_timeout={RestartWaitMilliseconds};", stoppingToken).ConfigureAwait(false);
-                    }
-                    await ExecuteAsync(connection, "PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_checkpoint(RESTART);", stoppingToken)
-                        .ConfigureAwait(false);
+                    if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
+                    using var command = connection.CreateCommand();
+                    command.CommandText =
+                        $"PRAGMA busy_timeout={RestartWaitMilliseconds}; PRAGMA wal_checkpoint(PASSIVE); PRAGMA wal_checkpoint(RESTART);";
+                    await command.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                 }
                 catch (SqliteException e)
                 {
@@ -52,13 +50,6 @@ public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger
                 }
             }
         }
-    }
-
-    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying in a second")]
