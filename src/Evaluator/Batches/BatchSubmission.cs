@@ -54,18 +54,31 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
             },
             _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
         })];
-        // Batch and items commit together: a batch is never seen half stored.
-        var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        await using (transaction.ConfigureAwait(false))
+        // The worker starts grading now; it writes results only once the batch is stored, and drops them if it never is.
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handedOver = pending.TryHandOver(batch.Id, new BatchHandover(
+            [.. items.Where(i => i.State == ItemState.Pending).Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))],
+            visible.Values.ToDictionary(c => (c.Rubric.Id, c.Revision), c => (CaseRubric?)c.Rubric),
+            batch.Scorer, stored.Task));
+        try
         {
-            db.Batches.Add(batch);
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            BatchItemRows.Insert(db, items);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            // Batch and items commit together: a batch is never seen half stored.
+            var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                db.Batches.Add(batch);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+                BatchItemRows.Insert(db, items);
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
-        // The worker gets exactly the pending items just stored.
-        pending.Enqueue(batch.Id, [.. items.Where(i => i.State == ItemState.Pending)
-            .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))]);
+        catch
+        {
+            stored.TrySetResult(false);
+            throw;
+        }
+        stored.TrySetResult(true);
+        if (!handedOver) pending.Enqueue(batch.Id);
         return new(batch, [.. lines.OfType<LineError>()]);
     }
 }

@@ -45,11 +45,13 @@ public sealed partial class BatchWorker(
             foreach (var id in unfinished) queue.Enqueue(id);
         }
 
-        await foreach (var (batchId, work) in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
+        await foreach (var pending in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
             {
-                await ProcessAsync(batchId, work, stoppingToken).ConfigureAwait(false);
+                await (pending.Handover is { } handover
+                    ? ProcessHandoverAsync(pending.Id, handover, stoppingToken)
+                    : ProcessAsync(pending.Id, stoppingToken)).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -58,24 +60,52 @@ public sealed partial class BatchWorker(
             catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException)
             {
                 // The batch stays unfinished in the database and is resumed on the next start.
-                LogBatchFailed(e, batchId);
+                LogBatchFailed(e, pending.Id);
             }
         }
     }
 
-    private async Task ProcessAsync(string batchId, IReadOnlyList<BatchWork>? submitted, CancellationToken cancellationToken)
+    /// <summary>
+    /// A batch just submitted: grading starts at once, while the submission is still storing its rows (on a small
+    /// machine that took a core for as long as the first few dozen answers take to grade). Results are written only
+    /// once the rows are committed; a submission that fails to store them drops the batch, graded or not.
+    /// </summary>
+    private async Task ProcessHandoverAsync(string batchId, BatchHandover handover, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var services = scope.ServiceProvider;
+        var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
+        var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, cancellationToken);
+        if (!await handover.Stored.ConfigureAwait(false))
+        {
+            await grading.ConfigureAwait(false);
+            return;
+        }
+        var db = services.GetRequiredService<EvaluatorDb>();
+        Batch? batch;
+        try
+        {
+            batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not left running behind the next batch: what it grades is still committed, and the batch resumes on the next start.
+            await grading.ConfigureAwait(false);
+            throw;
+        }
+        await grading.ConfigureAwait(false);
+        if (batch is not null) await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>A stored batch (queued, or left unfinished by an earlier run): its pending items are read back and graded.</summary>
+    private async Task ProcessAsync(string batchId, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EvaluatorDb>();
-        var batch = await db.Batches.FindAsync([batchId], cancellationToken).ConfigureAwait(false);
-        if (batch is null || batch.State == BatchState.Completed) return;
-        batch.State = BatchState.Running;
-        batch.StartedAt ??= DateTime.UtcNow;
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-
-        // Answers handed over by the submission are exactly its pending items: nothing of a new batch is graded yet.
-        var pending = submitted ?? await db.BatchItems.AsNoTracking()
+        var batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+        if (batch is null) return;
+        var pending = await db.BatchItems.AsNoTracking()
             .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
             .OrderBy(i => i.Position)
             .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
@@ -85,16 +115,33 @@ public sealed partial class BatchWorker(
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
-            await GradeAsync(batchId, pending, rubrics, scorer, cancellationToken).ConfigureAwait(false);
+            await GradeAsync(batchId, pending, rubrics, scorer, Stored, cancellationToken).ConfigureAwait(false);
         }
+        await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
+    }
 
+    private static readonly Task<bool> Stored = Task.FromResult(true);
+
+    /// <summary>Marks the batch running; null when it is gone or already completed.</summary>
+    private static async Task<Batch?> StartAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
+    {
+        var batch = await db.Batches.FindAsync([batchId], cancellationToken).ConfigureAwait(false);
+        if (batch is null || batch.State == BatchState.Completed) return null;
+        batch.State = BatchState.Running;
+        batch.StartedAt ??= DateTime.UtcNow;
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return batch;
+    }
+
+    private async Task CompleteAsync(EvaluatorDb db, Batch batch, CancellationToken cancellationToken)
+    {
         batch.State = BatchState.Completed;
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         completions.Completed();
-        if (batch.WebhookPending) webhooks.Enqueue(batchId);
-        LogBatchCompleted(batchId, batch.Total);
+        if (batch.WebhookPending) webhooks.Enqueue(batch.Id);
+        LogBatchCompleted(batch.Id, batch.Total);
     }
 
     private static async Task<Dictionary<(string, int?), CaseRubric?>> LoadRubricsAsync(
@@ -106,23 +153,38 @@ public sealed partial class BatchWorker(
         return rubrics;
     }
 
-    private async Task GradeAsync(string batchId, IReadOnlyList<BatchWork> pending, Dictionary<(string, int?), CaseRubric?> rubrics,
-        IAnswerScorer scorer, CancellationToken cancellationToken)
+    /// <summary>Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never will, stops and writes nothing.</summary>
+    private async Task GradeAsync(string batchId, IReadOnlyList<BatchWork> pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
+        IAnswerScorer scorer, Task<bool> stored, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
+        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var grading = GradeAllAsync();
-        // On shutdown, results already graded are still committed; the rest stay pending.
-        await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
-        await grading.ConfigureAwait(false);
+        var grading = GradeAllAsync(dropped.Token);
+        if (await stored.ConfigureAwait(false))
+        {
+            // On shutdown, results already graded are still committed; the rest stay pending.
+            await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
+            await grading.ConfigureAwait(false);
+            return;
+        }
+        await dropped.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await grading.ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // The batch was never stored: its results have nowhere to go.
+        }
 
-        async Task GradeAllAsync()
+        async Task GradeAllAsync(CancellationToken token)
         {
             try
             {
                 // MaxConcurrency answers at a time, all on the grading threads.
                 await Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => Task.Factory.StartNew(
-                    GradeInTurnAsync, cancellationToken, TaskCreationOptions.DenyChildAttach, threads).Unwrap())).ConfigureAwait(false);
+                    () => GradeInTurnAsync(token), token, TaskCreationOptions.DenyChildAttach, threads).Unwrap())).ConfigureAwait(false);
             }
             finally
             {
@@ -130,15 +192,15 @@ public sealed partial class BatchWorker(
             }
         }
 
-        async Task GradeInTurnAsync()
+        async Task GradeInTurnAsync(CancellationToken token)
         {
             // ConfigureAwait(true): after a real wait (a model's reply, a full channel) grading goes on on the grading threads.
             for (int i; (i = Interlocked.Increment(ref next)) < pending.Count;)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                token.ThrowIfCancellationRequested();
                 var work = pending[i];
-                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, cancellationToken).ConfigureAwait(true);
-                await outcomes.Writer.WriteAsync(outcome, cancellationToken).ConfigureAwait(true);
+                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(true);
+                await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(true);
             }
         }
     }

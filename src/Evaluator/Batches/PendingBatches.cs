@@ -1,17 +1,25 @@
 using System.Threading.Channels;
+using Evaluator.Rubrics;
 
 namespace Evaluator.Batches;
 
 /// <summary>One answer of a batch as the worker grades it.</summary>
 internal sealed record BatchWork(int Position, string ItemId, string CaseId, string Answer, int? Revision);
 
-/// <summary>A batch to grade, with its answers when the submission just stored them (else the worker reads them).</summary>
-internal sealed record PendingBatch(string Id, IReadOnlyList<BatchWork>? Work);
+/// <summary>
+/// A submission's answers handed straight to the worker, with the rubrics and scorer they are graded with.
+/// Stored finishes true once the batch and its items are committed, false if they never were.
+/// </summary>
+internal sealed record BatchHandover(
+    IReadOnlyList<BatchWork> Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer, Task<bool> Stored);
+
+/// <summary>A batch to grade, with its answers when its submission handed them over (else the worker reads them).</summary>
+internal sealed record PendingBatch(string Id, BatchHandover? Handover);
 
 /// <summary>
 /// Wakes the worker for a batch id; the database, not this queue, is the record of what is left. A fresh
-/// submission hands over the answers it just stored, so the worker need not read them back; only a few waiting
-/// batches keep theirs in memory (<see cref="MaxHeld"/>), the rest are read when their turn comes.
+/// submission hands its answers over before it has stored them, so grading starts while the rows are written;
+/// only a few waiting batches keep theirs in memory (<see cref="MaxHeld"/>), the rest are read when their turn comes.
 /// </summary>
 public sealed class PendingBatches
 {
@@ -22,19 +30,26 @@ public sealed class PendingBatches
     /// <summary>Queues a stored batch; the worker reads its pending items.</summary>
     public void Enqueue(string batchId) => channel.Writer.TryWrite(new(batchId, null));
 
-    /// <summary>Queues a batch just stored with all its answers pending, handing them over while few batches wait.</summary>
-    internal void Enqueue(string batchId, IReadOnlyList<BatchWork> work)
+    /// <summary>
+    /// Queues a batch whose rows are being stored, with all its answers pending. False when too many batches already
+    /// wait with theirs: then nothing is queued, and the caller queues the id once the batch is stored.
+    /// </summary>
+    internal bool TryHandOver(string batchId, BatchHandover handover)
     {
-        var keep = Interlocked.Increment(ref held) <= MaxHeld;
-        if (!keep) Interlocked.Decrement(ref held);
-        channel.Writer.TryWrite(new(batchId, keep ? work : null));
+        if (Interlocked.Increment(ref held) > MaxHeld)
+        {
+            Interlocked.Decrement(ref held);
+            return false;
+        }
+        channel.Writer.TryWrite(new(batchId, handover));
+        return true;
     }
 
     internal async IAsyncEnumerable<PendingBatch> ReadAllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var batch in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (batch.Work is not null) Interlocked.Decrement(ref held);
+            if (batch.Handover is not null) Interlocked.Decrement(ref held);
             yield return batch;
         }
     }

@@ -1,0 +1,83 @@
+using Evaluator.Batches;
+using Evaluator.Data;
+using Evaluator.Rubrics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Evaluator.Tests.Api;
+
+/// <summary>
+/// A submission hands its answers to the worker before it has stored them, so grading and storing overlap.
+/// These tests play the submission's part by hand, to hold the storing back.
+/// </summary>
+public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const string Organisation = "handover";
+
+    [Fact]
+    public async Task Handed_over_answers_are_written_only_once_their_rows_are_stored()
+    {
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(HandOver("b_stored_late", 3, stored.Task));
+        // Three answers are graded in milliseconds: by now they wait for their rows.
+        await Task.Delay(500);
+
+        Store("b_stored_late", 3);
+        stored.SetResult(true);
+
+        var items = await WaitUntilCompletedAsync("b_stored_late");
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Equal(ItemState.Graded, i.State));
+        Assert.All(items, i => Assert.NotEmpty(i.Result!));
+    }
+
+    [Fact]
+    public async Task Handed_over_batch_that_was_never_stored_is_dropped_and_the_next_one_is_graded()
+    {
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(HandOver("b_never_stored", 3, stored.Task));
+
+        stored.SetResult(false);
+        using var client = await factory.ClientForAsync(Organisation);
+        var accepted = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(2)))).JsonAsync();
+        var next = await client.WaitForBatchAsync(accepted.GetProperty("batch").GetProperty("id").GetString()!);
+
+        Assert.Equal(2, next.GetProperty("counts").GetProperty("graded").GetInt32());
+        Assert.Equal(0, factory.InDatabase(db => db.BatchItems.Count(i => i.BatchId == "b_never_stored")));
+        Assert.Null(factory.InDatabase(db => db.Batches.Find("b_never_stored")));
+    }
+
+    private bool HandOver(string batchId, int count, Task<bool> stored)
+    {
+        var rubric = factory.Services.GetRequiredService<RubricSet>().Get(TestAnswers.Case);
+        var work = Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToList();
+        return factory.Services.GetRequiredService<PendingBatches>().TryHandOver(batchId, new BatchHandover(
+            work, new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", stored));
+    }
+
+    private void Store(string batchId, int count) => factory.InDatabase(db =>
+    {
+        db.Batches.Add(new Batch
+        {
+            Id = batchId, Organisation = Organisation, InputFormat = BatchSubmission.JsonLines, Scorer = "local", Total = count,
+            CreatedAt = DateTime.UtcNow, RubricsJson = "[]",
+        });
+        db.BatchItems.AddRange(Enumerable.Range(1, count).Select(i => new BatchItem
+        {
+            BatchId = batchId, Position = i, ItemId = $"a-{i}", CaseId = TestAnswers.Case, Answer = TestAnswers.Strong, State = ItemState.Pending,
+        }));
+        return db.SaveChanges();
+    });
+
+    /// <summary>Polls the database until the batch is completed (bounded: 30 s), then returns its items.</summary>
+    private async Task<List<BatchItem>> WaitUntilCompletedAsync(string batchId)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (factory.InDatabase(db => db.Batches.AsNoTracking().Single(b => b.Id == batchId).State) != BatchState.Completed)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {batchId} did not complete.");
+            await Task.Delay(50);
+        }
+        return factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == batchId).OrderBy(i => i.Position).ToList());
+    }
+}
