@@ -25,6 +25,28 @@ public sealed class DatabaseSetupTests : IDisposable
     }
 
     [Fact]
+    public void Service_connections_wait_for_a_lock_inside_sqlite_and_leave_checkpoints_to_the_background()
+    {
+        // Arrange: the options the services use, interceptor included.
+        using var db = new EvaluatorDb(new DbContextOptionsBuilder<EvaluatorDb>()
+            .UseSqlite($"Data Source={path}").AddInterceptors(SqlitePragmas.Instance).Options);
+
+        // Act
+        db.Database.OpenConnection();
+        string Pragma(string name)
+        {
+            using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = $"PRAGMA {name};";
+            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+        }
+
+        // Assert
+        Assert.Equal("30000", Pragma("busy_timeout"));
+        Assert.Equal("0", Pragma("wal_autocheckpoint"));
+        Assert.Equal("1", Pragma("synchronous"));
+    }
+
+    [Fact]
     public void Database_of_the_first_release_is_upgraded_to_large_pages_and_keeps_its_batch_results()
     {
         // Arrange: 4 KB pages, the first migration, a graded item whose result is TEXT.
