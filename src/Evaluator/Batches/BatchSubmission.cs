@@ -75,6 +75,9 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
         catch
         {
             stored.TrySetResult(false);
+            // Whether the commit went through before the failure is not known here: the worker looks, and skips a
+            // batch that is not in the database.
+            pending.Enqueue(batch.Id);
             throw;
         }
         stored.TrySetResult(true);

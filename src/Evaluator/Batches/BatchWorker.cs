@@ -76,24 +76,18 @@ public sealed partial class BatchWorker(
         var services = scope.ServiceProvider;
         var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
         var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, cancellationToken);
-        if (!await handover.Stored.ConfigureAwait(false))
-        {
-            await grading.ConfigureAwait(false);
-            return;
-        }
         var db = services.GetRequiredService<EvaluatorDb>();
-        Batch? batch;
+        Batch? batch = null;
         try
         {
-            batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+            if (await handover.Stored.WaitAsync(cancellationToken).ConfigureAwait(false))
+                batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
         }
-        catch
+        finally
         {
-            // Not left running behind the next batch: what it grades is still committed, and the batch resumes on the next start.
+            // Never left running behind the next batch: what it grades is committed, or dropped if the batch was never stored.
             await grading.ConfigureAwait(false);
-            throw;
         }
-        await grading.ConfigureAwait(false);
         if (batch is not null) await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
     }
 
@@ -158,24 +152,28 @@ public sealed partial class BatchWorker(
         IAnswerScorer scorer, Task<bool> stored, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
-        using var dropped = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var grading = GradeAllAsync(dropped.Token);
-        if (await stored.ConfigureAwait(false))
-        {
-            // On shutdown, results already graded are still committed; the rest stay pending.
-            await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
-            await grading.ConfigureAwait(false);
-            return;
-        }
-        await dropped.CancelAsync().ConfigureAwait(false);
+        var grading = GradeAllAsync(stop.Token);
         try
         {
-            await grading.ConfigureAwait(false);
+            // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
+            // stored has nowhere for its results to go.
+            if (await stored.WaitAsync(cancellationToken).ConfigureAwait(false))
+                await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        finally
         {
-            // The batch was never stored: its results have nowhere to go.
+            // Grading never outlives this call: it is stopped when the batch was not stored or a write failed.
+            await stop.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await grading.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Stopped here, not by shutdown: nothing is lost, the batch was either not stored or is resumed.
+            }
         }
 
         async Task GradeAllAsync(CancellationToken token)
