@@ -44,11 +44,13 @@ public sealed partial class EvaluatorDb
 
     private void TryRebuildWithLargePages()
     {
-        // Leaving WAL needs the file to itself: wait a moment for that, not the default 30 s.
+        // Leaving WAL needs the file to itself: wait a moment for that, not the default 30 s. Both waits are set:
+        // SQLite's busy handler (the connection's busy_timeout) and Microsoft.Data.Sqlite's retries (the command timeout).
         var timeout = Database.GetCommandTimeout();
         Database.SetCommandTimeout(TimeSpan.FromSeconds(1));
         try
         {
+            Database.ExecuteSqlRaw("PRAGMA busy_timeout=1000;");
             // A WAL database keeps its page size; VACUUM outside WAL rewrites it with the new one.
             Database.ExecuteSqlRaw("PRAGMA journal_mode=DELETE;");
             Database.ExecuteSqlRaw($"PRAGMA page_size={PageSize};");
@@ -61,6 +63,7 @@ public sealed partial class EvaluatorDb
         }
         finally
         {
+            Database.ExecuteSqlRaw($"PRAGMA busy_timeout={SqlitePragmas.BusyTimeoutMilliseconds};");
             Database.SetCommandTimeout(timeout);
         }
     }

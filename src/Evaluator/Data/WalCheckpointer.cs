@@ -50,13 +50,14 @@ public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger
                     await command.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
                     // Each pass copies the log as it was when the pass began; the next one sees what was committed meanwhile.
                     command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                    var copied = await LogFramesAsync(command, stoppingToken).ConfigureAwait(false);
+                    var (frames, copied) = await PassiveAsync(command, stoppingToken).ConfigureAwait(false);
                     for (var pass = 2; pass <= MaxPassivePasses; pass++)
                     {
-                        var frames = await LogFramesAsync(command, stoppingToken).ConfigureAwait(false);
-                        var committedMeanwhile = frames - copied;
-                        copied = frames;
-                        if (committedMeanwhile <= SmallTailFrames) break;
+                        var before = frames;
+                        (frames, copied) = await PassiveAsync(command, stoppingToken).ConfigureAwait(false);
+                        // Done when little was committed during the last pass and nothing much is left behind a reader.
+                        // A smaller log than before was started over by a writer: one more pass sees how it stands.
+                        if (frames >= before && frames - before <= SmallTailFrames && frames - copied <= SmallTailFrames) break;
                     }
                     command.CommandText = "PRAGMA wal_checkpoint(RESTART);";
                     await command.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
@@ -71,13 +72,16 @@ public sealed partial class WalCheckpointer(IServiceScopeFactory scopes, ILogger
         }
     }
 
-    /// <summary>Runs the command's checkpoint; returns the frames in the log when it began (a restarted log starts at 0).</summary>
-    private static async Task<long> LogFramesAsync(SqliteCommand checkpoint, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs the command's checkpoint; returns the frames in the log when it began (a restarted log starts at 0) and
+    /// how many of them are copied (fewer when a reader still needs older ones; -1 for both when it could not run).
+    /// </summary>
+    private static async Task<(long Frames, long Copied)> PassiveAsync(SqliteCommand checkpoint, CancellationToken cancellationToken)
     {
         // One row: busy (0 or 1), frames in the log, frames copied.
         var reader = await checkpoint.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetInt64(1) : 0;
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? (reader.GetInt64(1), reader.GetInt64(2)) : (0, 0);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "WAL checkpoint failed; retrying in a second")]
