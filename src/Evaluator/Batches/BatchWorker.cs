@@ -109,12 +109,12 @@ public sealed partial class BatchWorker(
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
-            await GradeAsync(batchId, pending, rubrics, scorer, Stored, cancellationToken).ConfigureAwait(false);
+            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, cancellationToken).ConfigureAwait(false);
         }
         await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
     }
 
-    private static readonly Task<bool> Stored = Task.FromResult(true);
+    private static readonly Task<bool> AlreadyStored = Task.FromResult(true);
 
     /// <summary>Marks the batch running; null when it is gone or already completed.</summary>
     private static async Task<Batch?> StartAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
@@ -154,7 +154,7 @@ public sealed partial class BatchWorker(
         var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var grading = GradeAllAsync(stop.Token);
+        var grading = GradeAllAsync();
         try
         {
             // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
@@ -176,13 +176,13 @@ public sealed partial class BatchWorker(
             }
         }
 
-        async Task GradeAllAsync(CancellationToken token)
+        async Task GradeAllAsync()
         {
             try
             {
                 // MaxConcurrency answers at a time, all on the grading threads.
                 await Task.WhenAll(Enumerable.Range(0, options.Value.MaxConcurrency).Select(_ => Task.Factory.StartNew(
-                    () => GradeInTurnAsync(token), token, TaskCreationOptions.DenyChildAttach, threads).Unwrap())).ConfigureAwait(false);
+                    GradeInTurnAsync, stop.Token, TaskCreationOptions.DenyChildAttach, threads).Unwrap())).ConfigureAwait(false);
             }
             finally
             {
@@ -190,8 +190,9 @@ public sealed partial class BatchWorker(
             }
         }
 
-        async Task GradeInTurnAsync(CancellationToken token)
+        async Task GradeInTurnAsync()
         {
+            var token = stop.Token;
             // ConfigureAwait(true): after a real wait (a model's reply, a full channel) grading goes on on the grading threads.
             for (int i; (i = Interlocked.Increment(ref next)) < pending.Count;)
             {
