@@ -25,7 +25,9 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Store("b_stored_late", 3);
         stored.SetResult(true);
 
-        var items = await WaitUntilCompletedAsync("b_stored_late");
+        using var client = await factory.ClientForAsync(Organisation);
+        await client.WaitForBatchAsync("b_stored_late");
+        var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == "b_stored_late").ToList());
         Assert.Equal(3, items.Count);
         Assert.All(items, i => Assert.Equal(ItemState.Graded, i.State));
         Assert.All(items, i => Assert.NotEmpty(i.Result!));
@@ -75,16 +77,4 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         }));
         return db.SaveChanges();
     });
-
-    /// <summary>Polls the database until the batch is completed (bounded: 30 s), then returns its items.</summary>
-    private async Task<List<BatchItem>> WaitUntilCompletedAsync(string batchId)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (factory.InDatabase(db => db.Batches.AsNoTracking().Single(b => b.Id == batchId).State) != BatchState.Completed)
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {batchId} did not complete.");
-            await Task.Delay(50);
-        }
-        return factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == batchId).OrderBy(i => i.Position).ToList());
-    }
 }

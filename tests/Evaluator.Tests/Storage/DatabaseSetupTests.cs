@@ -33,17 +33,12 @@ public sealed class DatabaseSetupTests : IDisposable
 
         // Act
         db.Database.OpenConnection();
-        string Pragma(string name)
-        {
-            using var command = db.Database.GetDbConnection().CreateCommand();
-            command.CommandText = $"PRAGMA {name};";
-            return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
-        }
+        var connection = db.Database.GetDbConnection();
 
         // Assert
-        Assert.Equal("30000", Pragma("busy_timeout"));
-        Assert.Equal("0", Pragma("wal_autocheckpoint"));
-        Assert.Equal("1", Pragma("synchronous"));
+        Assert.Equal("30000", Scalar(connection, "PRAGMA busy_timeout;"));
+        Assert.Equal("0", Scalar(connection, "PRAGMA wal_autocheckpoint;"));
+        Assert.Equal("1", Scalar(connection, "PRAGMA synchronous;"));
     }
 
     [Fact]
@@ -112,6 +107,11 @@ public sealed class DatabaseSetupTests : IDisposable
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
+        return Scalar(connection, sql);
+    }
+
+    private static string Scalar(System.Data.Common.DbConnection connection, string sql)
+    {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
