@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Evaluator.Data;
 using Evaluator.Json;
@@ -211,7 +210,7 @@ public sealed partial class BatchWorker(
         try
         {
             var evaluation = await scorer.ScoreAsync(work.ItemId, rubric, work.Answer, cancellationToken).ConfigureAwait(false);
-            return new(work.Position, ItemState.Graded, JsonSerializer.SerializeToUtf8Bytes(evaluation, EvaluationJsonContext.Shared), null);
+            return new(work.Position, ItemState.Graded, EvaluationJsonContext.ToUtf8Bytes(evaluation), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
