@@ -33,17 +33,25 @@ public sealed partial class BatchWorker(
     // As many threads as cores at most: a model-backed scorer mostly waits, so more answers than threads may be in flight.
     private readonly GradingThreads threads = new(Math.Min(options.Value.MaxConcurrency, Environment.ProcessorCount));
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>
+    /// Queues every unfinished batch before the host goes on starting: once the server takes requests, what it finds
+    /// in the database is either queued already or was stored after start (and queued by its submission).
+    /// </summary>
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        await Task.Yield();
         using (var scope = scopes.CreateScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
             var unfinished = await db.Batches.Where(b => b.State != BatchState.Completed)
-                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(stoppingToken).ConfigureAwait(false);
+                .OrderBy(b => b.CreatedAt).Select(b => b.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
             foreach (var id in unfinished) queue.Enqueue(id);
         }
+        await base.StartAsync(cancellationToken).ConfigureAwait(false);
+    }
 
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         await foreach (var pending in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
             try
