@@ -7,7 +7,10 @@ namespace Evaluator.Batches;
 /// <summary>One non-blank line of a batch file: an answer to grade, or the reason it cannot be graded.</summary>
 public abstract record BatchLine([property: JsonPropertyOrder(-1)] int Line);
 
-/// <summary>A line ready to grade. <paramref name="Source"/> keeps the whole object for extra keys such as labels.</summary>
+/// <summary>
+/// A line ready to grade. <paramref name="Source"/> keeps the whole object for extra keys such as labels (read from a
+/// file; a line that came over HTTP leaves it undefined).
+/// </summary>
 public sealed record AnswerLine(int Line, string Id, CaseRubric Rubric, string Answer, JsonElement Source)
     : BatchLine(Line);
 

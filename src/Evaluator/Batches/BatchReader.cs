@@ -22,22 +22,24 @@ public static class BatchReader
         return lines;
     }
 
-    public static BatchLine Parse(int line, string text, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(text), rubrics);
+    public static BatchLine Parse(int line, string text, RubricSet rubrics) => Parse(line, () => JsonDocument.Parse(text), rubrics, keepSource: true);
 
-    /// <summary>A line as UTF-8 bytes, as it came over HTTP: parsed without decoding it to a string first.</summary>
+    /// <summary>
+    /// A line as UTF-8 bytes, as it came over HTTP: parsed without decoding it to a string first. The server reads
+    /// only the three fields, so <see cref="AnswerLine.Source"/> is left empty rather than copied for every line.
+    /// </summary>
     public static BatchLine Parse(int line, ReadOnlyMemory<byte> utf8, RubricSet rubrics) =>
         // The JSON reader does not check the bytes inside strings; a line in another encoding fails on its own.
         System.Text.Unicode.Utf8.IsValid(utf8.Span)
-            ? Parse(line, () => JsonDocument.Parse(utf8), rubrics)
+            ? Parse(line, () => JsonDocument.Parse(utf8), rubrics, keepSource: false)
             : new LineError(line, null, "not valid UTF-8: save the file as UTF-8.");
 
-    private static BatchLine Parse(int line, Func<JsonDocument> parse, RubricSet rubrics)
+    private static BatchLine Parse(int line, Func<JsonDocument> parse, RubricSet rubrics, bool keepSource)
     {
-        JsonElement root;
+        JsonDocument document;
         try
         {
-            using var document = parse();
-            root = document.RootElement.Clone();
+            document = parse();
         }
         catch (JsonException e)
         {
@@ -45,6 +47,12 @@ public static class BatchReader
             var message = e.Message.Split(" LineNumber:", 2)[0];
             return new LineError(line, null, $"invalid JSON at column {e.BytePositionInLine + 1}: {message}");
         }
+        using (document)
+            return Read(line, keepSource ? document.RootElement.Clone() : document.RootElement, rubrics, keepSource);
+    }
+
+    private static BatchLine Read(int line, JsonElement root, RubricSet rubrics, bool keepSource)
+    {
         if (root.ValueKind != JsonValueKind.Object)
             return new LineError(line, null, "expected a JSON object with \"id\", \"case\" and \"answer\".");
 
@@ -56,7 +64,7 @@ public static class BatchReader
             return new LineError(line, id, new UnknownCaseException(caseId, [.. rubrics.Cases.Select(c => c.Id)]).Message);
         if (Field(root, "answer") is not { } answer || string.IsNullOrWhiteSpace(answer))
             return new LineError(line, id, FieldError(root, "answer"));
-        return new AnswerLine(line, id, rubric, answer, root);
+        return new AnswerLine(line, id, rubric, answer, keepSource ? root : default);
     }
 
     private static string? Field(JsonElement root, string name, bool allowNumber = false) =>
