@@ -51,6 +51,7 @@ public sealed partial class BatchWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start: with batches already queued, the first one would otherwise run inside StartAsync.
         await Task.Yield();
         await foreach (var pending in queue.ReadAllAsync(stoppingToken).ConfigureAwait(false))
         {
@@ -88,7 +89,7 @@ public sealed partial class BatchWorker(
         try
         {
             if (await handover.Stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+                batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -104,7 +105,7 @@ public sealed partial class BatchWorker(
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EvaluatorDb>();
-        var batch = await StartAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+        var batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
         if (batch is null) return;
         var pending = await db.BatchItems.AsNoTracking()
             .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
@@ -124,7 +125,7 @@ public sealed partial class BatchWorker(
     private static readonly Task<bool> AlreadyStored = Task.FromResult(true);
 
     /// <summary>Marks the batch running; null when it is gone or already completed.</summary>
-    private static async Task<Batch?> StartAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
+    private static async Task<Batch?> MarkRunningAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
     {
         var batch = await db.Batches.FindAsync([batchId], cancellationToken).ConfigureAwait(false);
         if (batch is null || batch.State == BatchState.Completed) return null;
