@@ -18,4 +18,11 @@ public sealed class BatchOptions
     /// <summary>Largest batch body in bytes (20 MB).</summary>
     [Range(1, long.MaxValue)]
     public long MaxBytes { get; set; } = 20 * 1024 * 1024;
+
+    /// <summary>
+    /// Wait before a batch whose grading or storing failed (a full disk, a database locked for too long) is tried
+    /// again; it doubles after each failure of the same batch, up to five minutes.
+    /// </summary>
+    [Range(0.001, 300)]
+    public double FirstRetryDelaySeconds { get; set; } = 5;
 }

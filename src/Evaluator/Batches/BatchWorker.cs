@@ -17,7 +17,9 @@ namespace Evaluator.Batches;
 /// <summary>
 /// Grades batches in the background, one batch at a time and up to MaxConcurrency answers at once.
 /// Results are committed in small groups as soon as they are graded, each written only over a still-pending item, so an
-/// item is stored exactly once; on start, every unfinished batch is picked up where it stopped.
+/// item is stored exactly once; on start, every unfinished batch is picked up where it stopped. A batch that fails
+/// (the database refuses a write) is queued again after a wait that doubles with each failure, so it finishes without
+/// a restart once the database takes writes again, and the batches behind it are not held up meanwhile.
 /// </summary>
 public sealed partial class BatchWorker(
     IServiceScopeFactory scopes,
@@ -29,6 +31,10 @@ public sealed partial class BatchWorker(
 {
     private const int MaxGroup = 256;
     private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
+
+    /// <summary>Failures so far of each batch that has failed and not yet completed; only the worker's loop touches it.</summary>
+    private readonly Dictionary<string, int> failures = [];
 
     // As many threads as cores at most: a model-backed scorer mostly waits, so more answers than threads may be in flight.
     private readonly GradingThreads threads = new(Math.Min(options.Value.MaxConcurrency, Environment.ProcessorCount));
@@ -60,6 +66,7 @@ public sealed partial class BatchWorker(
                 await (pending.Handover is { } handover
                     ? ProcessHandoverAsync(pending.Id, handover, stoppingToken)
                     : ProcessAsync(pending.Id, stoppingToken)).ConfigureAwait(false);
+                failures.Remove(pending.Id);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -67,9 +74,31 @@ public sealed partial class BatchWorker(
             }
             catch (Exception e) when (e is DbUpdateException or SqliteException or InvalidOperationException)
             {
-                // The batch stays unfinished in the database and is resumed on the next start.
-                LogBatchFailed(e, pending.Id);
+                // The batch stays unfinished in the database: what was committed is kept, the rest is graded again.
+                var failure = failures[pending.Id] = failures.GetValueOrDefault(pending.Id) + 1;
+                var delay = RetryDelay(failure);
+                LogBatchFailed(e, pending.Id, failure, delay);
+                _ = RetryLaterAsync(pending.Id, delay, stoppingToken);
             }
+        }
+    }
+
+    private TimeSpan RetryDelay(int failure)
+    {
+        var first = TimeSpan.FromSeconds(options.Value.FirstRetryDelaySeconds);
+        return failure > 20 ? MaxRetryDelay : TimeSpan.FromTicks(Math.Min(first.Ticks << (failure - 1), MaxRetryDelay.Ticks));
+    }
+
+    private async Task RetryLaterAsync(string batchId, TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken).ConfigureAwait(false);
+            queue.Enqueue(batchId);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next start queues every unfinished batch.
         }
     }
 
@@ -262,8 +291,8 @@ public sealed partial class BatchWorker(
     [LoggerMessage(Level = LogLevel.Information, Message = "Batch {BatchId} completed: {Total} answers")]
     private partial void LogBatchCompleted(string batchId, int total);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} stopped; it resumes on the next start")]
-    private partial void LogBatchFailed(Exception exception, string batchId);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Batch {BatchId} stopped (failure {Failure}); it is tried again in {Delay}")]
+    private partial void LogBatchFailed(Exception exception, string batchId, int failure, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch {BatchId} item {Position} was already graded; kept the stored result")]
     private partial void LogAlreadyGraded(string batchId, int position);
