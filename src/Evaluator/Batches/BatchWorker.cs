@@ -85,8 +85,9 @@ public sealed partial class BatchWorker(
 
     private TimeSpan RetryDelay(int failure)
     {
+        // Doubling stops long before the shift could overflow: 2^20 times the shortest wait is past the cap.
         var first = TimeSpan.FromSeconds(options.Value.FirstRetryDelaySeconds);
-        return failure > 20 ? MaxRetryDelay : TimeSpan.FromTicks(Math.Min(first.Ticks << (failure - 1), MaxRetryDelay.Ticks));
+        return TimeSpan.FromTicks(Math.Min(first.Ticks << Math.Min(failure - 1, 20), MaxRetryDelay.Ticks));
     }
 
     private async Task RetryLaterAsync(string batchId, TimeSpan delay, CancellationToken stoppingToken)
