@@ -48,10 +48,15 @@ public static class BatchReader
             return new LineError(line, null, $"invalid JSON at column {e.BytePositionInLine + 1}: {message}");
         }
         using (document)
-            return Read(line, keepSource ? document.RootElement.Clone() : document.RootElement, rubrics, keepSource);
+        {
+            var read = Read(line, document.RootElement, rubrics);
+            // The document is gone once this returns: a line that keeps its object gets a copy of its own.
+            return keepSource && read is AnswerLine answer ? answer with { Source = document.RootElement.Clone() } : read;
+        }
     }
 
-    private static BatchLine Read(int line, JsonElement root, RubricSet rubrics, bool keepSource)
+    /// <summary>The line's fields; an <see cref="AnswerLine"/> comes back without its <see cref="AnswerLine.Source"/>.</summary>
+    private static BatchLine Read(int line, JsonElement root, RubricSet rubrics)
     {
         if (root.ValueKind != JsonValueKind.Object)
             return new LineError(line, null, "expected a JSON object with \"id\", \"case\" and \"answer\".");
@@ -64,7 +69,7 @@ public static class BatchReader
             return new LineError(line, id, new UnknownCaseException(caseId, [.. rubrics.Cases.Select(c => c.Id)]).Message);
         if (Field(root, "answer") is not { } answer || string.IsNullOrWhiteSpace(answer))
             return new LineError(line, id, FieldError(root, "answer"));
-        return new AnswerLine(line, id, rubric, answer, keepSource ? root : default);
+        return new AnswerLine(line, id, rubric, answer, default);
     }
 
     private static string? Field(JsonElement root, string name, bool allowNumber = false) =>
