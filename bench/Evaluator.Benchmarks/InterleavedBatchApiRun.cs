@@ -28,7 +28,7 @@ internal static class InterleavedBatchApiRun
                 await TimeAsync("HttpApiFollowingResults", benchmarks.HttpApiFollowingResults);
             }
             var baseline = Median(times["InProcessScorer"]);
-            Console.WriteLine($"{rounds} interleaved rounds; median per 1,000-answer batch:");
+            Console.WriteLine($"{rounds} interleaved rounds, {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; median per 1,000-answer batch:");
             foreach (var (method, list) in times)
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  {method,-24} {Median(list),7:F1} ms  ratio {Median(list) / baseline:F2}  (n={list.Count}, min {list.Min():F1}, max {list.Max():F1})"));
