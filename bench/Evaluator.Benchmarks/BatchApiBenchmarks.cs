@@ -27,8 +27,6 @@ namespace Evaluator.Benchmarks;
 // The target is about a running server, not a cold start: GlobalSetup serves batches until the JIT has settled (see
 // WarmUntilJitSettles), then BenchmarkDotNet's own warm-up and measured rounds follow.
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 15)]
-// As the server runs: the Web SDK gives Evaluator.Server server GC, and BenchmarkDotNet's own process would not.
-[GcServer(true)]
 [MedianColumn]
 public class BatchApiBenchmarks : IDisposable
 {
