@@ -1,16 +1,40 @@
 using Evaluator.Batches;
 using Evaluator.Data;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace Evaluator.Tests.Api;
 
-/// <summary>Retries a failed batch after a tenth of a second (the default is five seconds).</summary>
+/// <summary>Retries a failed batch after a tenth of a second (the default is five seconds) and keeps the server's log.</summary>
 public sealed class QuickBatchRetryFactory : ApiFactory
 {
     protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>
     {
         ["Batches:FirstRetryDelaySeconds"] = "0.1",
     };
+
+    public FakeLogCollector Logs => Services.GetRequiredService<FakeLogCollector>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging.AddFakeLogging());
+    }
+
+    /// <summary>Waits until the worker has logged this many failures of the batch (bounded: 30 s).</summary>
+    public async Task WaitForFailuresAsync(string batchId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Logs.GetSnapshot().Count(r => r.Category == typeof(BatchWorker).FullName && r.Level == LogLevel.Error
+                   && r.Message.Contains(batchId, StringComparison.Ordinal)) < count)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Batch {batchId} did not fail {count} times.");
+            await Task.Delay(20);
+        }
+    }
 }
 
 public class BatchRetryTests(QuickBatchRetryFactory factory) : IClassFixture<QuickBatchRetryFactory>
@@ -28,9 +52,8 @@ public class BatchRetryTests(QuickBatchRetryFactory factory) : IClassFixture<Qui
         var id = (await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(body))).JsonAsync())
             .GetProperty("batch").GetProperty("id").GetString()!;
 
-        // Act: a second of refused writes (three answers grade in milliseconds, so it has failed several times by
-        // now), then the database takes writes again.
-        await Task.Delay(1000);
+        // Act: the batch fails twice without a restart (so it was retried), then the database takes writes again.
+        await factory.WaitForFailuresAsync(id, 2);
         var whileRefused = await (await client.GetAsync($"/api/batches/{id}")).JsonAsync();
         factory.InDatabase(db => db.Database.ExecuteSqlRaw("DROP TRIGGER refuse_retry_results;"));
         var done = await client.WaitForBatchAsync(id);
