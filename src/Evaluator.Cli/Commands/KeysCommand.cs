@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Evaluator.Cli.Commands;
 
-/// <summary>evaluator keys create --org acme --role coach|admin | list --org acme | revoke --org acme &lt;prefix&gt;</summary>
+/// <summary>evaluator keys create --org acme --role coach|admin|candidate | list --org acme | revoke --org acme &lt;prefix&gt;</summary>
 public static class KeysCommand
 {
     public static Command Create(CliContext cli)
@@ -14,7 +14,8 @@ public static class KeysCommand
         var org = new Option<string>("--org") { Description = "Organisation id (a-z, 0-9, '-').", Required = true };
         var role = new Option<string>("--role")
         {
-            Description = "coach: grade and read; admin: also upload rubrics and manage the webhook.",
+            Description = "coach: grade and read; admin: also upload rubrics and manage the webhook; "
+                + "candidate: for the interview page's link, files the cohort's interviews under the organisation and reads nothing.",
             DefaultValueFactory = _ => Roles.Coach,
         };
         role.AcceptOnlyFromAmong([.. Roles.All]);
@@ -47,6 +48,8 @@ public static class KeysCommand
         await cli.Error.WriteLineAsync(
             $"Created {stored.Role} key {stored.Prefix}... for organisation '{stored.Organisation}'. It is shown only now:").ConfigureAwait(false);
         await cli.Output.WriteLineAsync(key).ConfigureAwait(false);
+        if (stored.Role == Roles.Candidate)
+            await cli.Error.WriteLineAsync("Give your cohort the interview page with it: http://<server>/#key=<the key>").ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -14,8 +14,9 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
         document.Info.Title = "Evaluator API";
         document.Info.Description =
             "Grades machine-learning system design answers. Send an API key in the X-Api-Key header " +
-            "(create one with `evaluator keys create --org <org> --role coach|admin`). Coach keys grade and read; " +
-            "admin keys also upload rubrics and manage the webhook. Errors are ProblemDetails.";
+            "(create one with `evaluator keys create --org <org> --role coach|admin|candidate`). Coach keys grade and read; " +
+            "admin keys also upload rubrics and manage the webhook; candidate keys (the interview page's link) only list the " +
+            "organisation's cases and file interviews under it. Errors are ProblemDetails.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme

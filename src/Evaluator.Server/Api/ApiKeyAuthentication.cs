@@ -11,6 +11,7 @@ namespace Evaluator.Server.Api;
 /// <summary>
 /// Authenticates the X-Api-Key header against the stored key hashes. The principal carries the
 /// key's organisation and role; every query of organisation data filters on that organisation.
+/// On the hubs a key may also come as the SignalR access token: a browser cannot set headers on a WebSocket.
 /// </summary>
 public sealed class ApiKeyAuthentication(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,18 +24,19 @@ public sealed class ApiKeyAuthentication(
     public const string SchemeName = "ApiKey";
     public const string OrganisationClaim = "org";
     public const string KeyIdClaim = "key";
+    public const string KeyPrefixClaim = "key-prefix";
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Request.Headers[ApiKeys.Header].ToString();
-        if (string.IsNullOrWhiteSpace(presented)) return AuthenticateResult.NoResult();
-        var key = await keys.FindAsync(db, presented.Trim(), Context.RequestAborted).ConfigureAwait(false);
+        if (PresentedKey(Context) is not { } presented) return AuthenticateResult.NoResult();
+        var key = await keys.FindAsync(db, presented, Context.RequestAborted).ConfigureAwait(false);
         if (key is null) return AuthenticateResult.Fail("The API key is not valid: unknown or revoked.");
         var identity = new ClaimsIdentity(
             [
                 new Claim(OrganisationClaim, key.Organisation),
                 new Claim(ClaimTypes.Role, key.Role),
                 new Claim(KeyIdClaim, key.Id.ToString(CultureInfo.InvariantCulture)),
+                new Claim(KeyPrefixClaim, key.Prefix),
             ], SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
@@ -47,9 +49,31 @@ public sealed class ApiKeyAuthentication(
             .ConfigureAwait(false);
     }
 
-    protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
-        WriteAsync(StatusCodes.Status403Forbidden, "Role not allowed",
-            $"This key has role '{Context.User.FindFirstValue(ClaimTypes.Role)}'. Managing rubrics and webhooks needs an admin key.");
+    protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        var role = Context.User.FindFirstValue(ClaimTypes.Role);
+        return WriteAsync(StatusCodes.Status403Forbidden, "Role not allowed", role == Roles.Candidate
+            ? "This is a candidate key: it files live interviews under its organisation and reads nothing else. Grading and reading results needs a coach key."
+            : $"This key has role '{role}'. Managing rubrics and webhooks needs an admin key.");
+    }
+
+    /// <summary>
+    /// The key the request presents, if any: the X-Api-Key header, or on a hub path the SignalR client's access
+    /// token (a bearer header on negotiate and long polling, the access_token query on WebSockets and SSE).
+    /// </summary>
+    public static string? PresentedKey(HttpContext http)
+    {
+        var request = http.Request;
+        var presented = request.Headers[ApiKeys.Header].ToString();
+        if (string.IsNullOrWhiteSpace(presented) && request.Path.StartsWithSegments("/hubs"))
+        {
+            var authorization = request.Headers.Authorization.ToString();
+            presented = authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                ? authorization["Bearer ".Length..]
+                : request.Query["access_token"].ToString();
+        }
+        return string.IsNullOrWhiteSpace(presented) ? null : presented.Trim();
+    }
 
     private async Task WriteAsync(int status, string title, string detail)
     {

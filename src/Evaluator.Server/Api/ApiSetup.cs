@@ -67,6 +67,7 @@ public static class ApiSetup
         var apiOptions = app.Services.GetRequiredService<IOptions<ApiOptions>>().Value;
         var batchOptions = app.Services.GetRequiredService<IOptions<Evaluator.Batches.BatchOptions>>().Value;
         var api = app.MapGroup("/api").RequireRateLimiting(ApiPolicies.RateLimit);
+        api.MapKey();
         api.MapEvaluations(apiOptions);
         api.MapBatches(batchOptions);
         api.MapRubrics(apiOptions);

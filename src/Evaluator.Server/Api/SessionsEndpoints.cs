@@ -7,12 +7,13 @@ namespace Evaluator.Server.Api;
 
 /// <summary>
 /// A coach's view of their organisation's live interviews: sessions started on a hub connection that
-/// presented one of the organisation's API keys (X-Api-Key header).
+/// presented one of the organisation's API keys (X-Api-Key header, or the access token of the page's cohort link).
 /// </summary>
 public static class SessionsEndpoints
 {
-    public sealed record SessionSummary(string Id, string Case, string Step, int CandidateTurns, string? EndReason, bool HasReport,
-        DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
+    /// <param name="RubricRevision">The organisation's rubric revision the interview ran on; null for a built-in case.</param>
+    public sealed record SessionSummary(string Id, string Case, int? RubricRevision, string Step, int CandidateTurns, string? EndReason,
+        bool HasReport, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt);
 
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
@@ -27,7 +28,7 @@ public static class SessionsEndpoints
         var organisation = http.User.RequiredOrganisation();
         var sessions = await db.InterviewSessions.AsNoTracking()
             .Where(s => s.OrganisationId == organisation)
-            .Select(s => new SessionSummary(s.Id, s.CaseId, s.Step, s.CandidateTurns, s.EndReason,
+            .Select(s => new SessionSummary(s.Id, s.CaseId, s.RubricRevision, s.Step, s.CandidateTurns, s.EndReason,
                 db.InterviewReports.Any(r => r.SessionId == s.Id), s.CreatedAt, s.UpdatedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         // SQLite cannot order by DateTimeOffset in SQL.

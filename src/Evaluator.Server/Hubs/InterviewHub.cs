@@ -16,8 +16,12 @@ public sealed class InterviewHub(InterviewSessions sessions) : Hub<IInterviewCli
 
     public async Task<StartedInterview> StartInterview(string caseId)
     {
-        // A connection that presented an API key (X-Api-Key) files the session under that key's organisation.
-        var started = await Guard(() => sessions.StartAsync(caseId, Context.User?.Organisation(), Context.ConnectionAborted));
+        // A connection that presented an API key (X-Api-Key, or the access token) files the session under that key's
+        // organisation and may pick its cases; a key that is not valid must not silently start an unfiled session.
+        var organisation = Context.User?.Organisation();
+        if (organisation is null && Context.GetHttpContext() is { } http && ApiKeyAuthentication.PresentedKey(http) is not null)
+            throw new HubException("The API key is not valid: unknown or revoked. Ask your coach for a new link, or practise without one.");
+        var started = await Guard(() => sessions.StartAsync(caseId, organisation, Context.ConnectionAborted));
         await Groups.AddToGroupAsync(Context.ConnectionId, started.SessionId);
         return started;
     }

@@ -1,8 +1,10 @@
 // The candidate's interview page: one SignalR connection to /hubs/interview, state kept in localStorage
-// so a reload (or a dropped connection) resumes the same session.
+// so a reload (or a dropped connection) resumes the same session. A coach's link (/#key=evk_...) carries the
+// cohort's API key: the page keeps it, and interviews started with it are filed under the coach's organisation.
 "use strict";
 
 const STORAGE_KEY = "evaluator.session";
+const KEY_STORAGE = "evaluator.key";
 
 const DIMENSIONS = [
   ["requirements", "Requirements"],
@@ -38,6 +40,7 @@ const state = {
   connection: null,
   cases: [],
   session: loadSession(), // {sessionId, resumeToken, caseId}
+  key: takeKey(),         // the cohort link's API key, or null
   caseDetail: null,       // GET /api/cases/{id}: criteria descriptions and exemplars
   step: null,
   done: false,
@@ -148,10 +151,47 @@ function saveSession(session) {
   else localStorage.removeItem(STORAGE_KEY);
 }
 
+// ---------- the cohort link's key ----------
+
+/** The key from a coach's link (moved out of the address bar, so it is not bookmarked or shared on), or the one kept. */
+function takeKey() {
+  const fromLink = new URLSearchParams(location.hash.slice(1)).get("key");
+  if (fromLink) {
+    localStorage.setItem(KEY_STORAGE, fromLink.trim());
+    history.replaceState(null, "", location.pathname + location.search);
+  }
+  return localStorage.getItem(KEY_STORAGE);
+}
+
+function forgetKey() {
+  localStorage.removeItem(KEY_STORAGE);
+  state.key = null;
+}
+
+function apiHeaders() {
+  return state.key ? { Accept: "application/json", "X-Api-Key": state.key } : { Accept: "application/json" };
+}
+
+/** Checks the key and names its organisation; a key the server refuses is dropped, with the reason shown. */
+async function checkKey() {
+  if (!state.key) return;
+  const response = await fetch("/api/key", { headers: apiHeaders() });
+  if (response.status === 401) {
+    forgetKey();
+    showError("The key in your coach's link is not valid (unknown or revoked), so your interviews are not shared. " +
+      "Ask your coach for a new link; until then you practise privately.");
+    return;
+  }
+  if (!response.ok) throw new Error(`Could not check the key of your coach's link (HTTP ${response.status}).`);
+  const key = await response.json();
+  $("cohort-text").textContent = `Your interviews are shared with your coach at ${key.organisation}.`;
+  $("cohort").hidden = false;
+}
+
 // ---------- cases ----------
 
 async function loadCases() {
-  const response = await fetch("/api/cases", { headers: { Accept: "application/json" } });
+  const response = await fetch("/api/cases", { headers: apiHeaders() });
   if (!response.ok) throw new Error(`Could not load the cases (HTTP ${response.status}).`);
   state.cases = await response.json();
   const select = $("case-select");
@@ -170,7 +210,7 @@ function showCasePrompt() {
 
 async function loadCaseDetail(caseId) {
   if (state.caseDetail && state.caseDetail.id === caseId) return state.caseDetail;
-  const response = await fetch(`/api/cases/${encodeURIComponent(caseId)}`, { headers: { Accept: "application/json" } });
+  const response = await fetch(`/api/cases/${encodeURIComponent(caseId)}`, { headers: apiHeaders() });
   if (!response.ok) throw new Error(`Could not load the case '${caseId}' (HTTP ${response.status}).`);
   state.caseDetail = await response.json();
   return state.caseDetail;
@@ -554,7 +594,8 @@ function downloadMarkdown() {
 
 function buildConnection() {
   const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/interview")
+    // A browser cannot set headers on a WebSocket: the key goes as the access token (the server reads it on /hubs).
+    .withUrl("/hubs/interview", state.key ? { accessTokenFactory: () => state.key } : {})
     // Keep trying for as long as the page is open: at once, after 1 s, 2 s, 5 s, then every 10 s.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
     .configureLogging(signalR.LogLevel.Warning)
@@ -620,12 +661,18 @@ function wire() {
     $("case-select").focus();
   });
   $("error-close").addEventListener("click", clearError);
+  $("cohort-leave").addEventListener("click", () => {
+    // The connection and the case list were made with the key: start the page again without it.
+    forgetKey();
+    location.reload();
+  });
 }
 
 async function main() {
   wire();
   renderCoverage({});
   show(state.session ? "interview" : "setup");
+  await checkKey().catch(showError);
   state.connection = buildConnection();
   const cases = loadCases().catch(showError);
   await startConnection();

@@ -9,6 +9,9 @@ public sealed class InterviewSession
     public required string Id { get; set; }
     public required string CaseId { get; set; }
 
+    /// <summary>The organisation's rubric revision the interview runs on; null for a built-in case.</summary>
+    public int? RubricRevision { get; set; }
+
     /// <summary>Owner, for the REST API's organisation scoping; null for anonymous browser sessions.</summary>
     public string? OrganisationId { get; set; }
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Evaluator.Data;
 using Evaluator.Json;
+using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Scoring;
 using Microsoft.EntityFrameworkCore;
@@ -35,6 +36,7 @@ public sealed record CommittedReply(
 public sealed class InterviewSessions(
     EvaluatorDb db,
     RubricSet rubrics,
+    OrganisationCases cases,
     InterviewEngine engine,
     LocalScorer coverageScorer,
     IAnswerScorer reportScorer,
@@ -48,24 +50,32 @@ public sealed class InterviewSessions(
     public Task<StartedInterview> StartAsync(string? caseId, CancellationToken cancellationToken = default) =>
         StartAsync(caseId, null, cancellationToken);
 
-    /// <param name="organisationId">The organisation of the API key the connection presented, if any: its coaches see the session.</param>
+    /// <param name="organisationId">
+    /// The organisation of the API key the connection presented, if any: its coaches see the session, and its own cases
+    /// (the newest revision, kept for the whole interview) may be picked.
+    /// </param>
     public async Task<StartedInterview> StartAsync(string? caseId, string? organisationId, CancellationToken cancellationToken = default)
     {
-        var rubric = rubrics.Find(caseId ?? "") ?? throw new InterviewException(
-            $"Unknown case '{caseId}'. Known cases: {string.Join(", ", rubrics.Cases.Select(c => c.Id))}.");
+        var found = await cases.FindAsync(organisationId, caseId ?? "", cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            var known = await cases.ListAsync(organisationId, cancellationToken).ConfigureAwait(false);
+            throw new InterviewException($"Unknown case '{caseId}'. Known cases: {string.Join(", ", known.Select(c => c.Rubric.Id))}.");
+        }
+        var rubric = found.Rubric;
         var (state, move) = engine.Open(rubric);
         var (token, hash) = ResumeTokens.Create();
         var now = time.GetUtcNow();
         var session = new InterviewSession
         {
             Id = Guid.NewGuid().ToString("N"), CaseId = rubric.Id, ResumeTokenHash = hash, Step = state.Step,
-            CreatedAt = now, UpdatedAt = now, OrganisationId = organisationId,
+            CreatedAt = now, UpdatedAt = now, OrganisationId = organisationId, RubricRevision = found.Revision,
         };
         session.Apply(state);
         var opening = AddTurn(session, Roles.Interviewer, LocalInterviewerVoice.Message([move]), state.Step, now);
         db.InterviewSessions.Add(session);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        cache.Set(LiveSession.From(session, session.Turns));
+        cache.Set(LiveSession.From(session, rubric, session.Turns));
 
         var committed = new CommittedReply(session.Id, session.Step, false, new Dictionary<string, int>(), opening.ToEntry(),
             opening.Seq, opening.ToEntry(), new VoiceRequest(rubric, [move], [opening.ToEntry()]));
@@ -87,7 +97,7 @@ public sealed class InterviewSessions(
         if (live.State.Done)
             throw new InterviewException("This interview is over: call EndInterview for the report, or start a new interview.");
 
-        var rubric = rubrics.Get(live.State.CaseId);
+        var rubric = live.Rubric;
         var now = time.GetUtcNow();
         var candidate = new TranscriptEntry(Roles.Candidate, text!, now, live.State.Step);
         var candidateSoFar = live.CandidateSoFar.Length == 0 ? text! : string.Concat(live.CandidateSoFar, "\n\n", text);
@@ -128,7 +138,8 @@ public sealed class InterviewSessions(
     {
         var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
         var turns = await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false);
-        var coverage = coverageScorer.Score(session.Id, rubrics.Get(session.CaseId), LiveSession.Join(turns.Select(t => t.ToEntry())));
+        var rubric = await RubricOfAsync(session, cancellationToken).ConfigureAwait(false);
+        var coverage = coverageScorer.Score(session.Id, rubric, LiveSession.Join(turns.Select(t => t.ToEntry())));
         return new ResumedInterview(session.Step, turns.Select(t => t.ToEntry()).ToList(), Coverage(coverage),
             session.Step == InterviewState.DoneStep);
     }
@@ -140,7 +151,7 @@ public sealed class InterviewSessions(
         var current = await LiveAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
         if (!current.State.Done)
         {
-            var rubric = rubrics.Get(current.State.CaseId);
+            var rubric = current.Rubric;
             var now = time.GetUtcNow();
             var (state, move) = InterviewEngine.End(current.State);
             var closing = new TranscriptEntry(Roles.Interviewer, LocalInterviewerVoice.Message([move]), now, current.State.Step);
@@ -233,10 +244,16 @@ public sealed class InterviewSessions(
             return cached;
         }
         var session = await LoadAsync(sessionId, resumeToken, cancellationToken).ConfigureAwait(false);
-        var loaded = LiveSession.From(session, await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false));
+        var rubric = await RubricOfAsync(session, cancellationToken).ConfigureAwait(false);
+        var loaded = LiveSession.From(session, rubric, await TurnsAsync(session.Id, cancellationToken).ConfigureAwait(false));
         if (!loaded.State.Done) cache.Set(loaded);
         return loaded;
     }
+
+    /// <summary>The rubric the session started on: the built-in case, or exactly the organisation's revision it recorded.</summary>
+    private async Task<CaseRubric> RubricOfAsync(InterviewSession session, CancellationToken cancellationToken) =>
+        await cases.GetAsync(session.OrganisationId ?? "", session.CaseId, session.RubricRevision, cancellationToken).ConfigureAwait(false)
+        ?? throw new InterviewException($"The case '{session.CaseId}' of this interview is no longer available. Start a new interview.");
 
     private Task<List<InterviewTurn>> TurnsAsync(string sessionId, CancellationToken cancellationToken) =>
         db.InterviewTurns.AsNoTracking().Where(t => t.SessionId == sessionId).OrderBy(t => t.Seq).ToListAsync(cancellationToken);

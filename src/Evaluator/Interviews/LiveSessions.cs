@@ -1,13 +1,16 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using Evaluator.Rubrics;
 
 namespace Evaluator.Interviews;
 
 /// <summary>A session as committed: what a turn needs, so it does not re-read the session and its transcript.</summary>
+/// <param name="Rubric">The rubric the interview runs on (an organisation's revision stays the same for the whole interview).</param>
 /// <param name="CandidateSoFar">Everything the candidate has said, joined as the scorer reads it.</param>
 public sealed record LiveSession(
     string Id,
     string ResumeTokenHash,
+    CaseRubric Rubric,
     InterviewState State,
     ImmutableList<TranscriptEntry> Transcript,
     string CandidateSoFar)
@@ -17,10 +20,10 @@ public sealed record LiveSession(
 
     internal long Touched { get; init; }
 
-    public static LiveSession From(InterviewSession session, IEnumerable<InterviewTurn> turns)
+    public static LiveSession From(InterviewSession session, CaseRubric rubric, IEnumerable<InterviewTurn> turns)
     {
         var transcript = turns.OrderBy(t => t.Seq).Select(t => t.ToEntry()).ToImmutableList();
-        return new(session.Id, session.ResumeTokenHash, session.ToState(), transcript, Join(transcript));
+        return new(session.Id, session.ResumeTokenHash, rubric, session.ToState(), transcript, Join(transcript));
     }
 
     public static string Join(IEnumerable<TranscriptEntry> turns) =>

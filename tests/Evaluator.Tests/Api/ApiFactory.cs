@@ -4,6 +4,8 @@ using Evaluator.Data;
 using Evaluator.Json;
 using Evaluator.Organisations;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +45,27 @@ public class ApiFactory : WebApplicationFactory<Evaluator.Server.Api.ApiOptions>
         using var scope = Services.CreateScope();
         var (_, key) = await ApiKeys.CreateAsync(scope.ServiceProvider.GetRequiredService<EvaluatorDb>(), organisation, role);
         return key;
+    }
+
+    /// <summary>
+    /// A real SignalR connection (long polling over the test server) to the interview hub. The key, if any, goes in
+    /// X-Api-Key, or as the access token as the browser page sends it (a bearer header on long polling).
+    /// </summary>
+    public async Task<HubConnection> ConnectInterviewAsync(string? key, bool asAccessToken = false)
+    {
+        var server = Server;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/interview"), HttpTransportType.LongPolling, o =>
+            {
+                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                if (key is null) return;
+                if (asAccessToken) o.AccessTokenProvider = () => Task.FromResult<string?>(key);
+                else o.Headers[ApiKeys.Header] = key;
+            })
+            .AddJsonProtocol(o => EvaluatorJson.Configure(o.PayloadSerializerOptions))
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     public T InDatabase<T>(Func<EvaluatorDb, T> query)

@@ -5,26 +5,39 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Tests.Api;
 
-/// <summary>No key → 401, unknown or revoked key → 401, coach on admin endpoints → 403; always ProblemDetails.</summary>
+/// <summary>No key → 401, unknown or revoked key → 401, coach on admin endpoints → 403, candidate on coach endpoints → 403; always ProblemDetails.</summary>
 public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
-    public static TheoryData<string, string> ProtectedEndpoints => new()
+    /// <summary>Every endpoint that needs a coach (or admin) key.</summary>
+    private static readonly (string Method, string Path)[] CoachEndpointList =
+    [
+        ("POST", "/api/evaluations"),
+        ("POST", "/api/batches"),
+        ("GET", "/api/batches"),
+        ("GET", "/api/batches/b_x"),
+        ("GET", "/api/batches/b_x/results"),
+        ("GET", "/api/rubrics"),
+        ("PUT", "/api/rubrics/acme-feed"),
+        ("GET", "/api/rubrics/acme-feed/versions"),
+        ("GET", "/api/rubrics/acme-feed/versions/1"),
+        ("PUT", "/api/webhook"),
+        ("GET", "/api/webhook"),
+        ("DELETE", "/api/webhook"),
+        ("GET", "/api/sessions"),
+        ("GET", "/api/sessions/s_x/report"),
+    ];
+
+    /// <summary>Every endpoint that needs a key: the coach's, and the key check any role may call.</summary>
+    public static TheoryData<string, string> ProtectedEndpoints => Endpoints([.. CoachEndpointList, ("GET", "/api/key")]);
+
+    public static TheoryData<string, string> CoachEndpoints => Endpoints(CoachEndpointList);
+
+    private static TheoryData<string, string> Endpoints(IEnumerable<(string Method, string Path)> endpoints)
     {
-        { "POST", "/api/evaluations" },
-        { "POST", "/api/batches" },
-        { "GET", "/api/batches" },
-        { "GET", "/api/batches/b_x" },
-        { "GET", "/api/batches/b_x/results" },
-        { "GET", "/api/rubrics" },
-        { "PUT", "/api/rubrics/acme-feed" },
-        { "GET", "/api/rubrics/acme-feed/versions" },
-        { "GET", "/api/rubrics/acme-feed/versions/1" },
-        { "PUT", "/api/webhook" },
-        { "GET", "/api/webhook" },
-        { "DELETE", "/api/webhook" },
-        { "GET", "/api/sessions" },
-        { "GET", "/api/sessions/s_x/report" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var (method, path) in endpoints) data.Add(method, path);
+        return data;
+    }
 
     public static TheoryData<string, string> AdminEndpoints => new()
     {
@@ -69,6 +82,18 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
         Assert.Contains("admin", problem.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [MemberData(nameof(CoachEndpoints))]
+    public async Task Candidate_key_on_a_coach_endpoint_is_403_problem(string method, string path)
+    {
+        using var client = await factory.ClientForAsync("acme-cohort", Roles.Candidate);
+
+        using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains("candidate key", problem.GetProperty("detail").GetString());
     }
 
     [Fact]

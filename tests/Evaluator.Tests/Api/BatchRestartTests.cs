@@ -28,7 +28,7 @@ public class BatchRestartTests
             ["Api:RateLimitPermits"] = "100000",
         });
         using var http = new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add(ApiKeys.Header, await CreateKeyAsync(server.DatabasePath));
+        http.DefaultRequestHeaders.Add(ApiKeys.Header, await CliRun.CreateKeyAsync(server.DatabasePath, "acme", Roles.Coach));
         var (body, lines, bad) = Body();
 
         // Act: submit, kill as soon as some (not all) items are graded, restart, wait for completion.
@@ -61,15 +61,6 @@ public class BatchRestartTests
         var ids = results.Select(r => JsonDocument.Parse(r).RootElement.GetProperty("id").ToString()).ToList();
         Assert.Equal(Enumerable.Range(1, lines).Select(n => n % 500 == 0 ? $"bad-{n}" : $"a-{n}"), ids);
         Assert.Contains("--- killed ---", server.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The CLI's `keys create` against the database the server uses; the key is its only stdout line.</summary>
-    private static async Task<string> CreateKeyAsync(string databasePath)
-    {
-        var created = await CliRun.InProcessAsync(["keys", "create", "--org", "acme", "--role", "coach"],
-            settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={databasePath}" });
-        Assert.True(created.ExitCode == 0, created.Error);
-        return created.Output.Trim();
     }
 
     /// <summary>Devset answers repeated to 1,000 lines; every 500th line names an unknown case and fails on submission.</summary>

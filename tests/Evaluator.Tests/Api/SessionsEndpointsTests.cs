@@ -1,10 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using Evaluator.Json;
 using Evaluator.Organisations;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Evaluator.Tests.Api;
 
@@ -13,7 +10,7 @@ public class SessionsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Coach_sees_the_sessions_started_with_their_organisations_key_and_their_reports()
     {
-        await using var candidate = await ConnectAsync(await factory.CreateKeyAsync("cohort-a", Roles.Coach));
+        await using var candidate = await factory.ConnectInterviewAsync(await factory.CreateKeyAsync("cohort-a", Roles.Coach));
         var started = await candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case);
         var sessionId = started.GetProperty("sessionId").GetString()!;
         await candidate.InvokeAsync<JsonElement>("EndInterview", sessionId, started.GetProperty("resumeToken").GetString());
@@ -32,8 +29,8 @@ public class SessionsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Another_organisations_session_and_an_anonymous_one_are_invisible()
     {
-        await using var cohortB = await ConnectAsync(await factory.CreateKeyAsync("cohort-b", Roles.Coach));
-        await using var anonymous = await ConnectAsync(null);
+        await using var cohortB = await factory.ConnectInterviewAsync(await factory.CreateKeyAsync("cohort-b", Roles.Coach));
+        await using var anonymous = await factory.ConnectInterviewAsync(null);
         var theirs = (await cohortB.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case)).GetProperty("sessionId").GetString();
         var nobodys = (await anonymous.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case)).GetProperty("sessionId").GetString();
         using var stranger = await factory.ClientForAsync("cohort-c");
@@ -48,26 +45,10 @@ public class SessionsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFacto
     [Fact]
     public async Task Report_of_a_session_still_running_is_409_problem()
     {
-        await using var candidate = await ConnectAsync(await factory.CreateKeyAsync("cohort-d", Roles.Coach));
+        await using var candidate = await factory.ConnectInterviewAsync(await factory.CreateKeyAsync("cohort-d", Roles.Coach));
         var sessionId = (await candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case)).GetProperty("sessionId").GetString();
         using var coach = await factory.ClientForAsync("cohort-d");
 
         await (await coach.GetAsync($"/api/sessions/{sessionId}/report")).ProblemAsync(HttpStatusCode.Conflict);
-    }
-
-    /// <summary>A real SignalR connection (long polling over the test server) that presents the key in X-Api-Key.</summary>
-    private async Task<HubConnection> ConnectAsync(string? key)
-    {
-        var server = factory.Server;
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/interview"), HttpTransportType.LongPolling, o =>
-            {
-                o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                if (key is not null) o.Headers[ApiKeys.Header] = key;
-            })
-            .AddJsonProtocol(o => EvaluatorJson.Configure(o.PayloadSerializerOptions))
-            .Build();
-        await connection.StartAsync();
-        return connection;
     }
 }

@@ -1,5 +1,10 @@
 using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Evaluator.Organisations;
 using Evaluator.Rubrics;
+using Evaluator.Tests.Api;
+using Evaluator.Tests.Cli;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -164,14 +169,76 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.session')"));
     }
 
-    private async Task<IPage> OpenPageAsync()
+    [Fact]
+    public async Task Coachs_link_shares_the_interview_with_the_coach_and_offers_the_organisations_own_case()
+    {
+        // Arrange: the organisation has its own case, and the coach made a candidate key for the cohort's link.
+        var database = browser.Server.DatabasePath;
+        using var coach = new HttpClient { BaseAddress = browser.Server.BaseAddress };
+        coach.DefaultRequestHeaders.Add(ApiKeys.Header, await CliRun.CreateKeyAsync(database, "cohort-page", Roles.Admin));
+        var yaml = TestAnswers.RubricYaml("team-feed", "1").Replace("title: News feed ranking", "title: Team feed ranking", StringComparison.Ordinal);
+        (await coach.PutAsync("/api/rubrics/team-feed", TestAnswers.Yaml(yaml))).EnsureSuccessStatusCode();
+        var candidateKey = await CliRun.CreateKeyAsync(database, "cohort-page", Roles.Candidate);
+
+        // Act: the candidate opens the link, picks the organisation's case and asks a question.
+        var page = await OpenPageAsync($"/#key={candidateKey}");
+        await Expect(page.Locator("#cohort")).ToContainTextAsync("shared with your coach at cohort-page");
+        await page.GetByLabel("Case").SelectOptionAsync("team-feed");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Team feed ranking" })).ToBeVisibleAsync();
+        await AnswerAsync(page, "How many daily active users are there?");
+        await Expect(LastReply(page)).ToContainTextAsync("2 billion");
+
+        // Assert: the key left the address bar, and the coach sees the interview on the organisation's case.
+        Assert.DoesNotContain(candidateKey, page.Url, StringComparison.Ordinal);
+        var sessions = await coach.GetFromJsonAsync<JsonElement>("/api/sessions");
+        var session = Assert.Single(sessions.EnumerateArray());
+        Assert.Equal("team-feed", session.GetProperty("case").GetString());
+        Assert.Equal(1, session.GetProperty("rubricRevision").GetInt32());
+        Assert.Equal(1, session.GetProperty("candidateTurns").GetInt32());
+    }
+
+    [Fact]
+    public async Task Practising_privately_forgets_the_key_of_the_coachs_link()
+    {
+        // Arrange
+        var candidateKey = await CliRun.CreateKeyAsync(browser.Server.DatabasePath, "cohort-private", Roles.Candidate);
+        var page = await OpenPageAsync($"/#key={candidateKey}");
+        await Expect(page.Locator("#cohort")).ToBeVisibleAsync();
+
+        await page.EvaluateAsync("() => { window.beforeLeaving = true; }");
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "Practise privately instead" }).ClickAsync();
+
+        // Assert: once the page has started again and loaded its cases (after checking any key), no key is shown.
+        await page.WaitForFunctionAsync("() => window.beforeLeaving === undefined");
+        await Expect(page.Locator("#case-select option[value='news-feed']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#cohort")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.key')"));
+    }
+
+    [Fact]
+    public async Task Link_with_a_key_that_is_not_valid_says_so_and_the_candidate_practises_privately()
+    {
+        // Act
+        var page = await OpenPageAsync("/#key=evk_revoked-or-mistyped");
+
+        // Assert: the reason is shown, the key is dropped, and an interview (not filed anywhere) still starts.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+        await Expect(page.Locator("#cohort")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.key')"));
+        await StartAsync(page);
+    }
+
+    private async Task<IPage> OpenPageAsync(string path = "/")
     {
         var page = await _context.NewPageAsync();
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning") output.WriteLine($"browser {message.Type}: {message.Text}");
         };
-        await page.GotoAsync("/");
+        await page.GotoAsync(path);
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
         return page;
     }

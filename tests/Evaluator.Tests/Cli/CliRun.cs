@@ -21,6 +21,15 @@ public static class CliRun
         return new(code, output.ToString(), error.ToString());
     }
 
+    /// <summary>`evaluator keys create` against a server's database; the key is its only stdout line.</summary>
+    public static async Task<string> CreateKeyAsync(string databasePath, string organisation, string role)
+    {
+        var created = await InProcessAsync(["keys", "create", "--org", organisation, "--role", role],
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={databasePath}" });
+        if (created.ExitCode != 0) throw new InvalidOperationException($"keys create failed ({created.ExitCode}): {created.Error}");
+        return created.Output.Trim();
+    }
+
     /// <summary>Runs `dotnet Evaluator.Cli.dll args` with stdin, in a scratch working folder, bounded to a minute.</summary>
     public static async Task<CliResult> ProcessAsync(string[] args, string stdin, string workingDirectory, IDictionary<string, string>? environment = null)
     {

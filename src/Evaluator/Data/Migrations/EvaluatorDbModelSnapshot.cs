@@ -164,6 +164,9 @@ namespace Evaluator.Data.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("RubricRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Step")
                         .IsRequired()
                         .HasMaxLength(100)
