@@ -40,7 +40,8 @@ public class OpenApiTests(ApiFactory factory) : IClassFixture<ApiFactory>
 
         var paths = document.GetProperty("paths");
         foreach (var path in new[] { "/api/cases", "/api/cases/{id}", "/api/evaluations", "/api/batches", "/api/batches/{id}",
-                     "/api/batches/{id}/results", "/api/rubrics/{caseId}", "/api/rubrics/{caseId}/versions", "/api/webhook" })
+                     "/api/batches/{id}/results", "/api/rubrics/{caseId}", "/api/rubrics/{caseId}/versions", "/api/webhook", "/api/key",
+                     "/api/sessions", "/api/sessions/{id}/report" })
             Assert.True(paths.TryGetProperty(path, out _), path);
         Assert.Equal(ApiKeys.Header, document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiKey").GetProperty("name").GetString());
         var evaluation = paths.GetProperty("/api/evaluations").GetProperty("post");
