@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using Evaluator.Data;
 using Evaluator.Organisations;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Evaluator.Server.Api;
@@ -52,9 +53,11 @@ public sealed class ApiKeyAuthentication(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties)
     {
         var role = Context.User.FindFirstValue(ClaimTypes.Role);
+        var needsAdmin = Context.GetEndpoint()?.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => a.Policy == ApiPolicies.Admin) == true;
+        var needed = needsAdmin ? "Managing rubrics and webhooks needs an admin key." : "Grading and reading results needs a coach key.";
         return WriteAsync(StatusCodes.Status403Forbidden, "Role not allowed", role == Roles.Candidate
-            ? "This is a candidate key: it files live interviews under its organisation and reads nothing else. Grading and reading results needs a coach key."
-            : $"This key has role '{role}'. Managing rubrics and webhooks needs an admin key.");
+            ? $"This is a candidate key: it files live interviews under its organisation and reads nothing else. {needed}"
+            : $"This key has role '{role}'. {needed}");
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text;
+using Evaluator.Data;
 using Evaluator.Interviews;
+using Evaluator.Rubrics;
 using Evaluator.Server.Api;
 using Microsoft.AspNetCore.SignalR;
 
@@ -10,17 +12,13 @@ namespace Evaluator.Server.Hubs;
 /// /hubs/interview: the live mock interview (DESIGN.md, "Live interview hub"). Callers' mistakes come back as
 /// <see cref="HubException"/> with the reason; the session is left untouched.
 /// </summary>
-public sealed class InterviewHub(InterviewSessions sessions) : Hub<IInterviewClient>
+public sealed class InterviewHub(InterviewSessions sessions, ApiKeyCache keys, EvaluatorDb db) : Hub<IInterviewClient>
 {
     public const string Path = "/hubs/interview";
 
     public async Task<StartedInterview> StartInterview(string caseId)
     {
-        // A connection that presented an API key (X-Api-Key, or the access token) files the session under that key's
-        // organisation and may pick its cases; a key that is not valid must not silently start an unfiled session.
-        var organisation = Context.User?.Organisation();
-        if (organisation is null && Context.GetHttpContext() is { } http && ApiKeyAuthentication.PresentedKey(http) is not null)
-            throw new HubException("The API key is not valid: unknown or revoked. Ask your coach for a new link, or practise without one.");
+        var organisation = await OrganisationOfKeyAsync();
         var started = await Guard(() => sessions.StartAsync(caseId, organisation, Context.ConnectionAborted));
         await Groups.AddToGroupAsync(Context.ConnectionId, started.SessionId);
         return started;
@@ -58,6 +56,19 @@ public sealed class InterviewHub(InterviewSessions sessions) : Hub<IInterviewCli
     public Task<InterviewReport> EndInterview(string sessionId, string resumeToken) =>
         Guard(() => sessions.EndAsync(sessionId, resumeToken, Context.ConnectionAborted));
 
+    /// <summary>
+    /// The organisation of the API key the connection presented (X-Api-Key, or the access token), checked again on every
+    /// start: a connection outlives a revocation, and the key's sessions must not. A key that is not valid refuses the
+    /// start rather than silently beginning an interview nobody sees; no key at all is an anonymous interview.
+    /// </summary>
+    private async Task<string?> OrganisationOfKeyAsync()
+    {
+        if (Context.GetHttpContext() is not { } http || ApiKeyAuthentication.PresentedKey(http) is not { } presented) return null;
+        var key = await keys.FindAsync(db, presented, Context.ConnectionAborted);
+        return key?.Organisation
+            ?? throw new HubException("The API key is not valid: unknown or revoked. Ask your coach for a new link, or practise without one.");
+    }
+
     private static async Task<T> Guard<T>(Func<Task<T>> call)
     {
         try
@@ -66,6 +77,11 @@ public sealed class InterviewHub(InterviewSessions sessions) : Hub<IInterviewCli
         }
         catch (InterviewException e)
         {
+            throw new HubException(e.Message);
+        }
+        catch (RubricValidationException e)
+        {
+            // An organisation's stored rubric that no longer loads (e.g. after a framework change): say which errors.
             throw new HubException(e.Message);
         }
     }

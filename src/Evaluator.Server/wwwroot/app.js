@@ -172,20 +172,42 @@ function apiHeaders() {
   return state.key ? { Accept: "application/json", "X-Api-Key": state.key } : { Accept: "application/json" };
 }
 
-/** Checks the key and names its organisation; a key the server refuses is dropped, with the reason shown. */
+/**
+ * Checks the link's key and names its organisation. The banner (and its way out) shows whenever a key is in use,
+ * even when the check fails; a key the server refuses, or one that is not a candidate key, is dropped with the reason.
+ */
 async function checkKey() {
   if (!state.key) return;
+  showCohort(null);
   const response = await fetch("/api/key", { headers: apiHeaders() });
   if (response.status === 401) {
-    forgetKey();
-    showError("The key in your coach's link is not valid (unknown or revoked), so your interviews are not shared. " +
+    dropKey("The key in your coach's link is not valid (unknown or revoked), so your interviews are not shared. " +
       "Ask your coach for a new link; until then you practise privately.");
     return;
   }
   if (!response.ok) throw new Error(`Could not check the key of your coach's link (HTTP ${response.status}).`);
   const key = await response.json();
-  $("cohort-text").textContent = `Your interviews are shared with your coach at ${key.organisation}.`;
+  if (key.role !== "candidate") {
+    dropKey("This link carries a coach's own key, which candidates must not keep, so the page dropped it and your " +
+      "interviews are not shared. Ask your coach for a cohort link made with a candidate key.");
+    return;
+  }
+  showCohort(key.organisation);
+}
+
+function showCohort(organisation) {
+  $("cohort-text").textContent = organisation
+    ? `Your interviews are shared with your coach at ${organisation}.`
+    : "Your interviews are shared with your coach (the key of the link is not checked yet).";
   $("cohort").hidden = false;
+}
+
+/** Stops using the key; a connection made with it is started again without it. */
+function dropKey(reason) {
+  forgetKey();
+  $("cohort").hidden = true;
+  showError(reason);
+  if (state.connection && state.connection.state !== signalR.HubConnectionState.Disconnected) state.connection.stop();
 }
 
 // ---------- cases ----------
@@ -306,7 +328,9 @@ async function startInterview(caseId) {
     applyTurnState({ step: started.step, coverage: {}, done: false });
     $("answer").focus();
   } catch (error) {
-    showError(error);
+    // Revoked while the page was open: the server refuses to file interviews under it.
+    if (state.key && errorText(error).startsWith("The API key is not valid")) dropKey(errorText(error));
+    else showError(error);
   } finally {
     setBusy(false);
   }
@@ -595,7 +619,8 @@ function downloadMarkdown() {
 function buildConnection() {
   const connection = new signalR.HubConnectionBuilder()
     // A browser cannot set headers on a WebSocket: the key goes as the access token (the server reads it on /hubs).
-    .withUrl("/hubs/interview", state.key ? { accessTokenFactory: () => state.key } : {})
+    // Asked on every (re)connect, so a dropped key is not sent again.
+    .withUrl("/hubs/interview", { accessTokenFactory: () => state.key })
     // Keep trying for as long as the page is open: at once, after 1 s, 2 s, 5 s, then every 10 s.
     .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 1000, 2000, 5000][ctx.previousRetryCount] ?? 10000 })
     .configureLogging(signalR.LogLevel.Warning)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Evaluator.Organisations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -27,6 +28,7 @@ public static class InterviewServices
         services.AddKeyedSingleton<IInterviewerVoice>("local", (sp, _) => sp.GetRequiredService<LocalInterviewerVoice>());
         services.AddSingleton(sp => ConfiguredVoice(sp, configuration[VoiceSetting] ?? "local"));
 
+        services.AddOrganisations(); // an interview may run on an organisation's own case
         services.AddScoped<InterviewSessions>();
         return services;
     }

@@ -93,7 +93,27 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         var problem = await response.ProblemAsync(HttpStatusCode.Forbidden);
-        Assert.Contains("candidate key", problem.GetProperty("detail").GetString());
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.Contains("candidate key", detail);
+        Assert.Contains(AdminEndpoints.Any(e => (string)e[0] == method && (string)e[1] == path) ? "needs an admin key" : "needs a coach key", detail);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Key_as_a_bearer_token_or_access_token_query_counts_only_on_the_hubs(bool inQuery)
+    {
+        // Arrange: the hub's ways of sending a key, tried on the REST API, where only X-Api-Key counts.
+        var key = await factory.CreateKeyAsync("acme-token", Roles.Coach);
+        using var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, inQuery ? $"/api/batches?access_token={key}" : "/api/batches");
+        if (!inQuery) request.Headers.Authorization = new("Bearer", key);
+
+        // Act
+        using var response = await client.SendAsync(request);
+
+        // Assert
+        await response.ProblemAsync(HttpStatusCode.Unauthorized);
     }
 
     [Fact]

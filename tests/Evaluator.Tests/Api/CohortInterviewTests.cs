@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.Json;
-using LiveSessions = Evaluator.Interviews.LiveSessions;
+using Evaluator.Data;
 using Evaluator.Organisations;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using LiveSessions = Evaluator.Interviews.LiveSessions;
 
 namespace Evaluator.Tests.Api;
 
@@ -46,9 +47,11 @@ public class CohortInterviewTests(ApiFactory factory) : IClassFixture<ApiFactory
         var revised = TestAnswers.RubricYaml("team-feed", "2").Replace("About 2 billion daily active users", "About 5 million daily active users", StringComparison.Ordinal);
         (await admin.PutAsync("/api/rubrics/team-feed", TestAnswers.Yaml(revised))).EnsureSuccessStatusCode();
 
-        // Act: one answer from memory, one after the server forgot the session (read back from the database).
+        // Act: one answer from memory, one after the server forgot the session and its parsed rubrics (as after a
+        // restart: both are read back from the database).
         var fromMemory = await candidate.InvokeAsync<JsonElement>("SendAnswer", sessionId, token, DauQuestion);
         factory.Services.GetRequiredService<LiveSessions>().Remove(sessionId);
+        factory.Services.GetRequiredService<OrganisationCases.ParsedCache>().Items.Clear();
         var fromDatabase = await candidate.InvokeAsync<JsonElement>("SendAnswer", sessionId, token, DauQuestion);
         var report = await candidate.InvokeAsync<JsonElement>("EndInterview", sessionId, token);
         var fresh = await candidate.InvokeAsync<JsonElement>("StartInterview", "team-feed");
@@ -91,13 +94,32 @@ public class CohortInterviewTests(ApiFactory factory) : IClassFixture<ApiFactory
     {
         // Arrange
         await using var candidate = await factory.ConnectInterviewAsync("evk_not-a-real-key", asAccessToken);
+        var sessionsBefore = factory.InDatabase(db => db.InterviewSessions.Count());
 
         // Act
         var refused = await Assert.ThrowsAsync<HubException>(() => candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case));
 
         // Assert
         Assert.Contains("not valid", refused.Message, StringComparison.Ordinal);
-        Assert.Equal(0, factory.InDatabase(db => db.InterviewSessions.Count(s => s.OrganisationId == null && s.CaseId == TestAnswers.Case && s.TurnCount == 0)));
+        Assert.Equal(sessionsBefore, factory.InDatabase(db => db.InterviewSessions.Count()));
+    }
+
+    [Fact]
+    public async Task Key_revoked_while_the_connection_is_open_starts_no_more_interviews()
+    {
+        // Arrange: the connection was made, and one interview started, while the key was valid.
+        var key = await factory.CreateKeyAsync("cohort-revoked", Roles.Candidate);
+        await using var candidate = await factory.ConnectInterviewAsync(key, asAccessToken: true);
+        await candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case);
+        using (var scope = factory.Services.CreateScope())
+            Assert.True(await ApiKeys.RevokeAsync(scope.ServiceProvider.GetRequiredService<EvaluatorDb>(), "cohort-revoked", key[..12]));
+
+        // Act
+        var refused = await Assert.ThrowsAsync<HubException>(() => candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case));
+
+        // Assert
+        Assert.Contains("not valid", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(1, factory.InDatabase(db => db.InterviewSessions.Count(s => s.OrganisationId == "cohort-revoked")));
     }
 
     [Fact]

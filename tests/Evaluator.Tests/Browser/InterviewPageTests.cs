@@ -231,6 +231,60 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await StartAsync(page);
     }
 
+    [Fact]
+    public async Task Link_with_a_coachs_own_key_is_dropped_so_candidates_cannot_read_the_organisations_data()
+    {
+        // Arrange
+        var coachKey = await CliRun.CreateKeyAsync(browser.Server.DatabasePath, "cohort-mistake", Roles.Coach);
+
+        // Act
+        var page = await OpenPageAsync($"/#key={coachKey}");
+
+        // Assert
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("candidate key");
+        await Expect(page.Locator("#cohort")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.key')"));
+    }
+
+    [Fact]
+    public async Task Key_revoked_while_the_page_is_open_is_dropped_and_the_next_interview_is_private()
+    {
+        // Arrange: the page connected with a valid key, which the coach then revokes with the CLI (another process,
+        // so the server notices once its cached copy of the key expires: Api:KeyCacheSeconds, 10 s by default).
+        var database = browser.Server.DatabasePath;
+        var candidateKey = await CliRun.CreateKeyAsync(database, "cohort-revoking", Roles.Candidate);
+        var page = await OpenPageAsync($"/#key={candidateKey}");
+        await Expect(page.Locator("#cohort")).ToContainTextAsync("cohort-revoking");
+        var revoked = await CliRun.InProcessAsync(["keys", "revoke", "--org", "cohort-revoking", candidateKey[..12]],
+            settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={database}" });
+        Assert.True(revoked.ExitCode == 0, revoked.Error);
+        await WaitUntilRefusedAsync(candidateKey);
+
+        // Act
+        await page.GetByLabel("Case").SelectOptionAsync(CaseId);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
+
+        // Assert: the reason is shown and the key is gone; the page reconnects without it and starts a private interview.
+        await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
+        await Expect(page.Locator("#cohort")).ToBeHiddenAsync();
+        Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.key')"));
+        await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        await StartAsync(page);
+    }
+
+    /// <summary>Asks GET /api/key until the server refuses the key (bounded at 60 s).</summary>
+    private async Task WaitUntilRefusedAsync(string key)
+    {
+        using var client = new HttpClient { BaseAddress = browser.Server.BaseAddress };
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while ((await client.GetAsync("/api/key")).StatusCode != System.Net.HttpStatusCode.Unauthorized)
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("The server still accepts the revoked key after 60 s.");
+            await Task.Delay(250);
+        }
+    }
+
     private async Task<IPage> OpenPageAsync(string path = "/")
     {
         var page = await _context.NewPageAsync();
