@@ -47,7 +47,8 @@ public static class BatchesEndpoints
             .WithMetadata(new RequestSizeLimitAttribute(options.MaxBytes))
             .Accepts<string>(JsonLinesTypes[0], "application/json")
             .DisableAntiforgery();
-        group.MapGet("/", ListAsync).WithSummary("The organisation's most recent batches, newest first.");
+        group.MapGet("/", ListAsync).WithSummary(
+            "The organisation's batches, newest first: ?limit= (default 100, at most 500); a Link header (rel=\"next\") gives the next page.");
         group.MapGet("/{id}", GetAsync).WithName("GetBatch")
             .WithSummary("Status, counts and progress of a batch; ?wait=n (seconds, at most 60) answers as soon as it completes.");
         group.MapGet("/{id}/results", ResultsAsync)
@@ -92,12 +93,23 @@ public static class BatchesEndpoints
             "GetBatch", new { id = batch.Id });
     }
 
-    private static async Task<Ok<List<BatchView>>> ListAsync(HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<BatchView>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? before, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
     {
+        if (ListPage.Read(limit, before, defaultLimit: 100, out var page) is { } invalid) return invalid;
         var organisation = http.User.RequiredOrganisation();
-        var batches = await BatchCounts.WithCounts(db, db.Batches.AsNoTracking().Where(b => b.Organisation == organisation)
-            .OrderByDescending(b => b.CreatedAt).Take(100)).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(batches.Select(View).ToList());
+        var batches = db.Batches.AsNoTracking().Where(b => b.Organisation == organisation);
+        if (page.Before is { } last)
+        {
+            var from = await batches.Where(b => b.Id == last).Select(b => (DateTime?)b.CreatedAt)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (from is null) return page.UnknownBefore("batch");
+            // Translated to SQL, where TEXT compares byte by byte (ordinal), as ThenByDescending(Id) orders.
+            batches = batches.Where(b => b.CreatedAt < from || (b.CreatedAt == from && b.Id.CompareTo(last) < 0));
+        }
+        var fetched = await BatchCounts.WithCounts(db, batches.OrderByDescending(b => b.CreatedAt).ThenByDescending(b => b.Id)
+            .Take(page.Limit + 1)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(page.Finish(http, fetched.Select(View).ToList(), b => b.Id));
     }
 
     /// <summary>

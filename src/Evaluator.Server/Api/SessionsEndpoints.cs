@@ -18,21 +18,34 @@ public static class SessionsEndpoints
     public static RouteGroupBuilder MapSessions(this RouteGroupBuilder api)
     {
         var group = api.MapGroup("/sessions").WithTags("Sessions").RequireAuthorization(ApiPolicies.Coach);
-        group.MapGet("/", ListAsync).WithSummary("The organisation's interview sessions, newest first (at most 200).");
+        group.MapGet("/", ListAsync).WithSummary(
+            "The organisation's interview sessions, newest first: ?limit= (default 200, at most 500); a Link header (rel=\"next\") gives the next page.");
         group.MapGet("/{id}/report", ReportAsync).WithSummary("The report of an ended interview: the scoring contract plus the transcript.");
         return api;
     }
 
-    private static async Task<Ok<List<SessionSummary>>> ListAsync(HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<List<SessionSummary>>, ProblemHttpResult>> ListAsync(
+        int? limit, string? before, HttpContext http, EvaluatorDb db, CancellationToken cancellationToken)
     {
+        if (ListPage.Read(limit, before, defaultLimit: 200, out var page) is { } invalid) return invalid;
         var organisation = http.User.RequiredOrganisation();
+        // SQLite cannot order by DateTimeOffset in SQL: the page is cut from the (id, time) pairs, then read.
+        var order = (await db.InterviewSessions.AsNoTracking()
+                .Where(s => s.OrganisationId == organisation)
+                .Select(s => new { s.Id, s.CreatedAt })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal)
+            .Select(s => s.Id)
+            .ToList();
+        var start = 0;
+        if (page.Before is { } last && (start = order.IndexOf(last) + 1) == 0) return page.UnknownBefore("session");
+        var ids = order.Skip(start).Take(page.Limit + 1).ToList();
         var sessions = await db.InterviewSessions.AsNoTracking()
-            .Where(s => s.OrganisationId == organisation)
+            .Where(s => ids.Contains(s.Id))
             .Select(s => new SessionSummary(s.Id, s.CaseId, s.RubricRevision, s.Step, s.CandidateTurns, s.EndReason,
                 db.InterviewReports.Any(r => r.SessionId == s.Id), s.CreatedAt, s.UpdatedAt))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        // SQLite cannot order by DateTimeOffset in SQL.
-        return TypedResults.Ok(sessions.OrderByDescending(s => s.CreatedAt).Take(200).ToList());
+            .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(page.Finish(http, ids.Select(id => sessions[id]).ToList(), s => s.Id));
     }
 
     private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> ReportAsync(

@@ -98,6 +98,25 @@ public static class ApiResponses
         return problem;
     }
 
+    /// <summary>
+    /// Reads a list page by page, following each Link rel="next" as a client would (bounded: 100 pages); the ids of
+    /// each page's items, in the order given.
+    /// </summary>
+    public static async Task<List<List<string>>> PagesAsync(this HttpClient client, string firstPage)
+    {
+        var pages = new List<List<string>>();
+        for (var url = firstPage; url is not null && pages.Count < 100;)
+        {
+            using var response = await client.GetAsync(url);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            pages.Add([.. (await response.JsonAsync()).EnumerateArray().Select(item => item.GetProperty("id").GetString()!)]);
+            url = response.Headers.TryGetValues("Link", out var links)
+                ? System.Text.RegularExpressions.Regex.Match(links.Single(), "^<([^>]+)>; rel=\"next\"$").Groups[1].Value
+                : null;
+        }
+        return pages;
+    }
+
     /// <summary>Polls the batch until it is completed (bounded: 60 s).</summary>
     public static async Task<JsonElement> WaitForBatchAsync(this HttpClient client, string batchId)
     {

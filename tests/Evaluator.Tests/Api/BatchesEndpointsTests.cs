@@ -40,6 +40,42 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task Batches_are_listed_newest_first_in_pages_linked_by_the_Link_header()
+    {
+        // Arrange
+        using var client = await factory.ClientForAsync("pages");
+        var submitted = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            using var response = await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(1)));
+            submitted.Add((await response.JsonAsync()).GetProperty("batch").GetProperty("id").GetString()!);
+        }
+
+        // Act
+        var pages = await client.PagesAsync("/api/batches?limit=2");
+
+        // Assert
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(Enumerable.Reverse(submitted), pages.SelectMany(p => p));
+    }
+
+    [Theory]
+    [InlineData("/api/batches?limit=0", "limit")]
+    [InlineData("/api/batches?limit=501", "limit")]
+    [InlineData("/api/batches?before=b_not-here", "before")]
+    [InlineData("/api/sessions?limit=0", "limit")]
+    [InlineData("/api/sessions?before=s_not-here", "before")]
+    public async Task List_with_a_bad_limit_or_an_unknown_before_is_400_problem_naming_it(string url, string parameter)
+    {
+        using var client = await factory.ClientForAsync("bad-pages");
+
+        using var response = await client.GetAsync(url);
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(parameter, problem.GetProperty("path").GetString());
+    }
+
+    [Fact]
     public async Task Status_with_wait_answers_once_the_batch_is_completed()
     {
         using var client = await factory.ClientForAsync("waiters");

@@ -27,6 +27,24 @@ public class SessionsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFacto
     }
 
     [Fact]
+    public async Task Sessions_are_listed_newest_first_in_pages_linked_by_the_Link_header()
+    {
+        // Arrange
+        await using var candidate = await factory.ConnectInterviewAsync(await factory.CreateKeyAsync("cohort-pages", Roles.Candidate));
+        var started = new List<string>();
+        for (var i = 0; i < 5; i++)
+            started.Add((await candidate.InvokeAsync<JsonElement>("StartInterview", TestAnswers.Case)).GetProperty("sessionId").GetString()!);
+        using var coach = await factory.ClientForAsync("cohort-pages");
+
+        // Act
+        var pages = await coach.PagesAsync("/api/sessions?limit=2");
+
+        // Assert
+        Assert.Equal([2, 2, 1], pages.Select(p => p.Count));
+        Assert.Equal(Enumerable.Reverse(started), pages.SelectMany(p => p));
+    }
+
+    [Fact]
     public async Task Another_organisations_session_and_an_anonymous_one_are_invisible()
     {
         await using var cohortB = await factory.ConnectInterviewAsync(await factory.CreateKeyAsync("cohort-b", Roles.Coach));
