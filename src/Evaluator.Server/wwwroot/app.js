@@ -202,12 +202,14 @@ function showCohort(organisation) {
   $("cohort").hidden = false;
 }
 
-/** Stops using the key; a connection made with it is started again without it. */
+/** Stops using the key; once the page is running, its connection and case list are made again without it. */
 function dropKey(reason) {
   forgetKey();
   $("cohort").hidden = true;
   showError(reason);
-  if (state.connection && state.connection.state !== signalR.HubConnectionState.Disconnected) state.connection.stop();
+  if (!state.connection) return; // still starting: both are made after the key check
+  if (state.connection.state !== signalR.HubConnectionState.Disconnected) state.connection.stop();
+  loadCases().catch(showError); // the organisation's own cases are no longer offered
 }
 
 // ---------- cases ----------

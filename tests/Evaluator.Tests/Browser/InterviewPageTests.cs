@@ -252,9 +252,13 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         // Arrange: the page connected with a valid key, which the coach then revokes with the CLI (another process,
         // so the server notices once its cached copy of the key expires: Api:KeyCacheSeconds, 10 s by default).
         var database = browser.Server.DatabasePath;
+        using var admin = new HttpClient { BaseAddress = browser.Server.BaseAddress };
+        admin.DefaultRequestHeaders.Add(ApiKeys.Header, await CliRun.CreateKeyAsync(database, "cohort-revoking", Roles.Admin));
+        (await admin.PutAsync("/api/rubrics/team-revoking", TestAnswers.Yaml(TestAnswers.RubricYaml("team-revoking", "1")))).EnsureSuccessStatusCode();
         var candidateKey = await CliRun.CreateKeyAsync(database, "cohort-revoking", Roles.Candidate);
         var page = await OpenPageAsync($"/#key={candidateKey}");
         await Expect(page.Locator("#cohort")).ToContainTextAsync("cohort-revoking");
+        await Expect(page.Locator("#case-select option[value='team-revoking']")).ToHaveCountAsync(1);
         var revoked = await CliRun.InProcessAsync(["keys", "revoke", "--org", "cohort-revoking", candidateKey[..12]],
             settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={database}" });
         Assert.True(revoked.ExitCode == 0, revoked.Error);
@@ -264,11 +268,13 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await page.GetByLabel("Case").SelectOptionAsync(CaseId);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start interview" }).ClickAsync();
 
-        // Assert: the reason is shown and the key is gone; the page reconnects without it and starts a private interview.
+        // Assert: the reason is shown and the key is gone; the page reconnects without it, no longer offers the
+        // organisation's case, and starts a private interview.
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("not valid");
         await Expect(page.Locator("#cohort")).ToBeHiddenAsync();
         Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('evaluator.key')"));
         await Expect(page.Locator("#connection")).ToHaveAttributeAsync("data-state", "connected");
+        await Expect(page.Locator("#case-select option[value='team-revoking']")).ToHaveCountAsync(0);
         await StartAsync(page);
     }
 
