@@ -27,11 +27,14 @@ public sealed class ApiKeyAuthentication(
     public const string KeyIdClaim = "key";
     public const string KeyPrefixClaim = "key-prefix";
 
+    /// <summary>What every refusal of a presented key says, over HTTP and on the hub (the page recognises it).</summary>
+    public const string NotValid = "The API key is not valid: unknown or revoked.";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (PresentedKey(Context) is not { } presented) return AuthenticateResult.NoResult();
         var key = await keys.FindAsync(db, presented, Context.RequestAborted).ConfigureAwait(false);
-        if (key is null) return AuthenticateResult.Fail("The API key is not valid: unknown or revoked.");
+        if (key is null) return AuthenticateResult.Fail(NotValid);
         var identity = new ClaimsIdentity(
             [
                 new Claim(OrganisationClaim, key.Organisation),

@@ -51,7 +51,7 @@ public static class CasesEndpoints
     /// <summary>A key that is sent must be valid, even where none is needed.</summary>
     private static ProblemHttpResult? InvalidKey(HttpContext http) =>
         http.Request.Headers.ContainsKey(ApiKeys.Header) && http.User.Organisation() is null
-            ? TypedResults.Problem("The API key is not valid: unknown or revoked.", statusCode: StatusCodes.Status401Unauthorized,
+            ? TypedResults.Problem(ApiKeyAuthentication.NotValid, statusCode: StatusCodes.Status401Unauthorized,
                 title: "API key required")
             : null;
 }

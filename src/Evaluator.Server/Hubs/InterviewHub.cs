@@ -66,7 +66,7 @@ public sealed class InterviewHub(InterviewSessions sessions, ApiKeyCache keys, E
         if (Context.GetHttpContext() is not { } http || ApiKeyAuthentication.PresentedKey(http) is not { } presented) return null;
         var key = await keys.FindAsync(db, presented, Context.ConnectionAborted);
         return key?.Organisation
-            ?? throw new HubException("The API key is not valid: unknown or revoked. Ask your coach for a new link, or practise without one.");
+            ?? throw new HubException($"{ApiKeyAuthentication.NotValid} Ask your coach for a new link, or practise without one.");
     }
 
     private static async Task<T> Guard<T>(Func<Task<T>> call)
