@@ -173,12 +173,9 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
     public async Task Coachs_link_shares_the_interview_with_the_coach_and_offers_the_organisations_own_case()
     {
         // Arrange: the organisation has its own case, and the coach made a candidate key for the cohort's link.
-        var database = browser.Server.DatabasePath;
-        using var coach = new HttpClient { BaseAddress = browser.Server.BaseAddress };
-        coach.DefaultRequestHeaders.Add(ApiKeys.Header, await CliRun.CreateKeyAsync(database, "cohort-page", Roles.Admin));
         var yaml = TestAnswers.RubricYaml("team-feed", "1").Replace("title: News feed ranking", "title: Team feed ranking", StringComparison.Ordinal);
-        (await coach.PutAsync("/api/rubrics/team-feed", TestAnswers.Yaml(yaml))).EnsureSuccessStatusCode();
-        var candidateKey = await CliRun.CreateKeyAsync(database, "cohort-page", Roles.Candidate);
+        var (adminKey, candidateKey) = await OrganisationWithItsOwnCaseAsync("cohort-page", "team-feed", yaml);
+        using var coach = ClientWith(adminKey);
 
         // Act: the candidate opens the link, picks the organisation's case and asks a question.
         var page = await OpenPageAsync($"/#key={candidateKey}");
@@ -251,17 +248,12 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
     {
         // Arrange: the page connected with a valid key, which the coach then revokes with the CLI (another process,
         // so the server notices once its cached copy of the key expires: Api:KeyCacheSeconds, 10 s by default).
-        var database = browser.Server.DatabasePath;
-        using var admin = new HttpClient { BaseAddress = browser.Server.BaseAddress };
-        admin.DefaultRequestHeaders.Add(ApiKeys.Header, await CliRun.CreateKeyAsync(database, "cohort-revoking", Roles.Admin));
-        (await admin.PutAsync("/api/rubrics/team-revoking", TestAnswers.Yaml(TestAnswers.RubricYaml("team-revoking", "1")))).EnsureSuccessStatusCode();
-        var candidateKey = await CliRun.CreateKeyAsync(database, "cohort-revoking", Roles.Candidate);
+        var (_, candidateKey) = await OrganisationWithItsOwnCaseAsync(
+            "cohort-revoking", "team-revoking", TestAnswers.RubricYaml("team-revoking", "1"));
         var page = await OpenPageAsync($"/#key={candidateKey}");
         await Expect(page.Locator("#cohort")).ToContainTextAsync("cohort-revoking");
         await Expect(page.Locator("#case-select option[value='team-revoking']")).ToHaveCountAsync(1);
-        var revoked = await CliRun.InProcessAsync(["keys", "revoke", "--org", "cohort-revoking", candidateKey[..12]],
-            settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={database}" });
-        Assert.True(revoked.ExitCode == 0, revoked.Error);
+        await CliRun.RevokeKeyAsync(browser.Server.DatabasePath, "cohort-revoking", candidateKey[..12]);
         await WaitUntilRefusedAsync(candidateKey);
 
         // Act
@@ -278,11 +270,31 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await StartAsync(page);
     }
 
+    /// <summary>
+    /// An organisation as a coach sets it up with the CLI and the API: an admin key, one case of its own uploaded from
+    /// <paramref name="yaml"/>, and a candidate key for the cohort's link.
+    /// </summary>
+    private async Task<(string AdminKey, string CandidateKey)> OrganisationWithItsOwnCaseAsync(string organisation, string caseId, string yaml)
+    {
+        var database = browser.Server.DatabasePath;
+        var adminKey = await CliRun.CreateKeyAsync(database, organisation, Roles.Admin);
+        using (var admin = ClientWith(adminKey))
+            (await admin.PutAsync($"/api/rubrics/{caseId}", TestAnswers.Yaml(yaml))).EnsureSuccessStatusCode();
+        return (adminKey, await CliRun.CreateKeyAsync(database, organisation, Roles.Candidate));
+    }
+
+    /// <summary>An HTTP client of the server under test that sends this API key.</summary>
+    private HttpClient ClientWith(string key)
+    {
+        var client = new HttpClient { BaseAddress = browser.Server.BaseAddress };
+        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        return client;
+    }
+
     /// <summary>Asks GET /api/key until the server refuses the key (bounded at 60 s).</summary>
     private async Task WaitUntilRefusedAsync(string key)
     {
-        using var client = new HttpClient { BaseAddress = browser.Server.BaseAddress };
-        client.DefaultRequestHeaders.Add(ApiKeys.Header, key);
+        using var client = ClientWith(key);
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while ((await client.GetAsync("/api/key")).StatusCode != System.Net.HttpStatusCode.Unauthorized)
         {

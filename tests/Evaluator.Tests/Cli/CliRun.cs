@@ -22,12 +22,19 @@ public static class CliRun
     }
 
     /// <summary>`evaluator keys create` against a server's database; the key is its only stdout line.</summary>
-    public static async Task<string> CreateKeyAsync(string databasePath, string organisation, string role)
+    public static async Task<string> CreateKeyAsync(string databasePath, string organisation, string role) =>
+        (await KeysAsync(databasePath, "create", "--org", organisation, "--role", role)).Output.Trim();
+
+    /// <summary>`evaluator keys revoke` against a server's database, as a coach does from another process.</summary>
+    public static Task RevokeKeyAsync(string databasePath, string organisation, string prefix) =>
+        KeysAsync(databasePath, "revoke", "--org", organisation, prefix);
+
+    private static async Task<CliResult> KeysAsync(string databasePath, params string[] args)
     {
-        var created = await InProcessAsync(["keys", "create", "--org", organisation, "--role", role],
+        var result = await InProcessAsync(["keys", .. args],
             settings: new Dictionary<string, string?> { ["ConnectionStrings:Evaluator"] = $"Data Source={databasePath}" });
-        if (created.ExitCode != 0) throw new InvalidOperationException($"keys create failed ({created.ExitCode}): {created.Error}");
-        return created.Output.Trim();
+        if (result.ExitCode != 0) throw new InvalidOperationException($"keys {args[0]} failed ({result.ExitCode}): {result.Error}");
+        return result;
     }
 
     /// <summary>Runs `dotnet Evaluator.Cli.dll args` with stdin, in a scratch working folder, bounded to a minute.</summary>
