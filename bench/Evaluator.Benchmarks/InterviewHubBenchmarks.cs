@@ -63,6 +63,8 @@ public class InterviewHubBenchmarks
         {
             ["ConnectionStrings:Evaluator"] = $"Data Source={Path.Combine(databaseFolder, "bench.db")}",
             ["Rubrics:Path"] = Path.Combine(AppContext.BaseDirectory, "rubrics"),
+            // Every round starts 500 interviews from one address.
+            ["Interview:StartsPerWindow"] = "1000000",
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

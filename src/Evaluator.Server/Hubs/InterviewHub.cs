@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Evaluator.Data;
 using Evaluator.Interviews;
+using Evaluator.Organisations;
 using Evaluator.Rubrics;
 using Evaluator.Server.Api;
 using Microsoft.AspNetCore.SignalR;
@@ -12,14 +13,16 @@ namespace Evaluator.Server.Hubs;
 /// /hubs/interview: the live mock interview (DESIGN.md, "Live interview hub"). Callers' mistakes come back as
 /// <see cref="HubException"/> with the reason; the session is left untouched.
 /// </summary>
-public sealed class InterviewHub(InterviewSessions sessions, ApiKeyCache keys, EvaluatorDb db) : Hub<IInterviewClient>
+public sealed class InterviewHub(InterviewSessions sessions, ApiKeyCache keys, EvaluatorDb db, InterviewStartLimiter starts)
+    : Hub<IInterviewClient>
 {
     public const string Path = "/hubs/interview";
 
     public async Task<StartedInterview> StartInterview(string caseId)
     {
-        var organisation = await OrganisationOfKeyAsync();
-        var started = await Guard(() => sessions.StartAsync(caseId, organisation, Context.ConnectionAborted));
+        var key = await KeyOfConnectionAsync();
+        starts.Take(key?.Id, Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString());
+        var started = await Guard(() => sessions.StartAsync(caseId, key?.Organisation, Context.ConnectionAborted));
         await Groups.AddToGroupAsync(Context.ConnectionId, started.SessionId);
         return started;
     }
@@ -57,15 +60,14 @@ public sealed class InterviewHub(InterviewSessions sessions, ApiKeyCache keys, E
         Guard(() => sessions.EndAsync(sessionId, resumeToken, Context.ConnectionAborted));
 
     /// <summary>
-    /// The organisation of the API key the connection presented (X-Api-Key, or the access token), checked again on every
+    /// The API key the connection presented (X-Api-Key, or the access token), checked again on every
     /// start: a connection outlives a revocation, and the key's sessions must not. A key that is not valid refuses the
     /// start rather than silently beginning an interview nobody sees; no key at all is an anonymous interview.
     /// </summary>
-    private async Task<string?> OrganisationOfKeyAsync()
+    private async Task<ApiKey?> KeyOfConnectionAsync()
     {
         if (Context.GetHttpContext() is not { } http || ApiKeyAuthentication.PresentedKey(http) is not { } presented) return null;
-        var key = await keys.FindAsync(db, presented, Context.ConnectionAborted);
-        return key?.Organisation
+        return await keys.FindAsync(db, presented, Context.ConnectionAborted)
             ?? throw new HubException($"{ApiKeyAuthentication.NotValid} Ask your coach for a new link, or practise without one.");
     }
 

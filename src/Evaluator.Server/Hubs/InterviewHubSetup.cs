@@ -10,6 +10,7 @@ public static class InterviewHubSetup
     public static IServiceCollection AddInterviewHub(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddInterviews(configuration);
+        services.AddSingleton<InterviewStartLimiter>();
         // A maximal answer must reach the hub to get a clear HubException rather than a dropped connection:
         // room for every character as a 6-byte JSON escape, plus the envelope. AddHubOptions marks the hub's
         // options as its own (else SignalR uses the global 32 KB); the size itself comes from Interview:MaxAnswerLength.

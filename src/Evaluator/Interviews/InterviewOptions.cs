@@ -10,4 +10,12 @@ public sealed class InterviewOptions
 
     /// <summary>Longest answer accepted, in characters.</summary>
     public int MaxAnswerLength { get; set; } = 20_000;
+
+    /// <summary>
+    /// Interviews one API key may start in each <see cref="StartWindowSeconds"/> (one client address, without a key).
+    /// A cohort shares one key, so this is sized for a class starting together; it caps what a leaked link costs.
+    /// </summary>
+    public int StartsPerWindow { get; set; } = 120;
+
+    public int StartWindowSeconds { get; set; } = 600;
 }

@@ -16,6 +16,8 @@ public static class InterviewServices
             .Bind(configuration.GetSection(InterviewOptions.Section))
             .Validate(o => o.MaxTurns is >= 1 and <= 1000, "Interview:MaxTurns must be between 1 and 1000.")
             .Validate(o => o.MaxAnswerLength is >= 1 and <= 1_000_000, "Interview:MaxAnswerLength must be between 1 and 1000000.")
+            .Validate(o => o.StartsPerWindow >= 1, "Interview:StartsPerWindow must be at least 1.")
+            .Validate(o => o.StartWindowSeconds is >= 1 and <= 86400, "Interview:StartWindowSeconds must be between 1 and 86400.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<InterviewEngine>();

@@ -5,6 +5,8 @@ public class InterviewSettingsTests
     [Theory]
     [InlineData("Interview:MaxTurns", "0")]
     [InlineData("Interview:MaxAnswerLength", "-5")]
+    [InlineData("Interview:StartsPerWindow", "0")]
+    [InlineData("Interview:StartWindowSeconds", "0")]
     [InlineData("Ai:Interviewer", "robot")]
     public void Bad_interview_setting_stops_the_server_with_the_key_in_the_message(string key, string value)
     {
