@@ -29,23 +29,20 @@ public static class SessionsEndpoints
     {
         if (ListPage.Read(limit, before, defaultLimit: 200, out var page) is { } invalid) return invalid;
         var organisation = http.User.RequiredOrganisation();
-        // SQLite cannot order by DateTimeOffset in SQL: the page is cut from the (id, time) pairs, then read.
-        var order = (await db.InterviewSessions.AsNoTracking()
-                .Where(s => s.OrganisationId == organisation)
-                .Select(s => new { s.Id, s.CreatedAt })
-                .ToListAsync(cancellationToken).ConfigureAwait(false))
-            .OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id, StringComparer.Ordinal)
-            .Select(s => s.Id)
-            .ToList();
-        var start = 0;
-        if (page.Before is { } last && (start = order.IndexOf(last) + 1) == 0) return page.UnknownBefore("session");
-        var ids = order.Skip(start).Take(page.Limit + 1).ToList();
-        var sessions = await db.InterviewSessions.AsNoTracking()
-            .Where(s => ids.Contains(s.Id))
+        var sessions = db.InterviewSessions.AsNoTracking().Where(s => s.OrganisationId == organisation);
+        if (page.Before is { } last)
+        {
+            var from = await sessions.Where(s => s.Id == last).Select(s => (DateTimeOffset?)s.CreatedAt)
+                .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            if (from is null) return page.UnknownBefore("session");
+            // In SQL on the stored UTC text, which orders as the times do; ids compare ordinally there too.
+            sessions = sessions.Where(s => s.CreatedAt < from || (s.CreatedAt == from && s.Id.CompareTo(last) < 0));
+        }
+        var fetched = await sessions.OrderByDescending(s => s.CreatedAt).ThenByDescending(s => s.Id).Take(page.Limit + 1)
             .Select(s => new SessionSummary(s.Id, s.CaseId, s.RubricRevision, s.Step, s.CandidateTurns, s.EndReason,
                 db.InterviewReports.Any(r => r.SessionId == s.Id), s.CreatedAt, s.UpdatedAt))
-            .ToDictionaryAsync(s => s.Id, cancellationToken).ConfigureAwait(false);
-        return TypedResults.Ok(page.Finish(http, ids.Select(id => sessions[id]).ToList(), s => s.Id));
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return TypedResults.Ok(page.Finish(http, fetched, s => s.Id));
     }
 
     private static async Task<Results<Ok<JsonElement>, ProblemHttpResult>> ReportAsync(

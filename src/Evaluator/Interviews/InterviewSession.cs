@@ -1,3 +1,4 @@
+using Evaluator.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -55,7 +56,9 @@ internal sealed class InterviewSessionConfiguration : IEntityTypeConfiguration<I
         builder.Property(s => s.ResumeTokenHash).HasMaxLength(64);
         builder.Property(s => s.Step).HasMaxLength(100);
         builder.Property(s => s.EndReason).HasMaxLength(50);
-        builder.HasIndex(s => s.OrganisationId);
+        // The organisation's session list, paged newest first in SQL (and any lookup by organisation).
+        builder.Property(s => s.CreatedAt).AsUtc();
+        builder.HasIndex(s => new { s.OrganisationId, s.CreatedAt });
         builder.HasMany(s => s.Turns).WithOne().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);
     }
 }

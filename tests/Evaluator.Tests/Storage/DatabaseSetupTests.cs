@@ -81,6 +81,34 @@ public sealed class DatabaseSetupTests : IDisposable
         Assert.Equal(ResultJson, Encoding.UTF8.GetString(check.BatchItems.AsNoTracking().Single().Result!));
     }
 
+    [Fact]
+    public void Session_times_stored_with_an_offset_are_kept_and_ordered_by_instant_after_the_upgrade()
+    {
+        // Arrange: the release before sortable session times, which stored them as DateTimeOffset text.
+        using (var old = Open())
+        {
+            old.GetService<IMigrator>().Migrate("20261203172138_InterviewRubricRevision");
+            foreach (var (id, at) in new[] { ("s-a", "2026-12-01 10:00:00.5+00:00"), ("s-b", "2026-12-01 11:30:00+02:00"), ("s-c", "2026-12-01 10:15:00.1234567+00:00") })
+                old.Database.ExecuteSqlRaw("""
+                    INSERT INTO "InterviewSessions" ("Id", "CaseId", "OrganisationId", "ResumeTokenHash", "Step", "ProbesInStep", "UsedProbes",
+                        "CandidateTurns", "TurnCount", "CreatedAt", "UpdatedAt")
+                    VALUES ({0}, 'news-feed', 'acme', 'hash', 'clarify', 0, '[]', 0, 1, {1}, {1});
+                    """, id, at);
+        }
+
+        // Act
+        using (var db = Open()) db.MigrateAndConfigure();
+
+        // Assert: ordered in SQL, newest first; 11:30 at +02:00 is 09:30 UTC, the oldest.
+        using var check = Open();
+        var listed = check.InterviewSessions.AsNoTracking().Where(s => s.OrganisationId == "acme")
+            .OrderByDescending(s => s.CreatedAt).Select(s => new { s.Id, s.CreatedAt }).ToList();
+        Assert.Equal(["s-c", "s-a", "s-b"], listed.Select(s => s.Id));
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 15, 0, TimeSpan.Zero).AddTicks(1_234_567), listed[0].CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 10, 0, 0, 500, TimeSpan.Zero), listed[1].CreatedAt);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 9, 30, 0, TimeSpan.Zero), listed[2].CreatedAt);
+    }
+
     private void MakeFirstReleaseDatabase()
     {
         using var db = Open();

@@ -145,7 +145,7 @@ namespace Evaluator.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTimeOffset>("CreatedAt")
+                    b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("EndReason")
@@ -184,7 +184,7 @@ namespace Evaluator.Data.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OrganisationId");
+                    b.HasIndex("OrganisationId", "CreatedAt");
 
                     b.ToTable("InterviewSessions", (string)null);
                 });
