@@ -199,12 +199,31 @@ internal static class DismissalDetector
             var distance = hit.End <= cue.Start ? cue.Start - hit.End : hit.Start - cue.End;
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
+            if (hit.End <= cue.Start && BelongsToEarlierClause(tokens, f, clause, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
             aliasHit = hit;
         }
         return best;
+    }
+
+    /// <summary>
+    /// "We use a pretrained model, so we don't need to train much": the name sits in the reason before a connector,
+    /// and the cue has an object of its own after it, which is what it negates. "Monitoring is covered, so we don't
+    /// need it" keeps its target: a pronoun is no object of its own.
+    /// </summary>
+    private static bool BelongsToEarlierClause(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
+    {
+        // Only a negated predicate ("don't need") takes an object; "not really an ML concern" dismisses what it follows.
+        if (cue.End != cue.Start + 1 || !Lexicon.DismissalPredicates.Contains(tokens[cue.Start].Id)) return false;
+        var connected = false;
+        for (var t = hit.End; t < cue.Start && !connected; t++) connected = Lexicon.Connectors.Contains(tokens[t].Id);
+        if (!connected) return false;
+        var cueClause = clause[cue.Start - f.TokenStart];
+        for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause; t++)
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id)) return true;
+        return false;
     }
 
     /// <summary>"feature store", "data warehouse": the alias modifies another noun, so it is not the dimension.</summary>

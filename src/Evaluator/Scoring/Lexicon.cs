@@ -61,6 +61,9 @@ internal static class Lexicon
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
     public static readonly HashSet<int> Pronouns = Ids("it its this that thats them these");
 
+    /// <summary>Words that join a reason or a consequence to a clause: "..., so we don't need ...".</summary>
+    public static readonly HashSet<int> Connectors = Ids("so because since therefore thus hence which but");
+
     /// <summary>Words after which a negated design choice names its replacement: "a nightly batch job is enough".</summary>
     public static readonly PhraseSet AlternativeMarkers = Phrases(
         "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty");

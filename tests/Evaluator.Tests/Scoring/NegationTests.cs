@@ -102,6 +102,7 @@ public class NegationTests
     [InlineData("Serving is another team's job.", Dimensions.Serving)]
     [InlineData("## Monitoring\nAfter release there is nothing to do here. I would not bother with alarms or dashboards.\n", Dimensions.Monitoring)]
     [InlineData("**Data.** Honestly I wouldn't bother with sampling or cleaning for this one.", Dimensions.Data)]
+    [InlineData("Monitoring is covered by the platform team's dashboards, so we don't need it.", Dimensions.Monitoring)]
     public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -120,6 +121,8 @@ public class NegationTests
     [InlineData("## Monitoring\nNo need to retrain it daily; weekly retraining is enough.\n", Dimensions.Monitoring)]
     [InlineData("## Requirements\nNew posts have no history when we need to rank them, so cold start matters.\n", Dimensions.Requirements)]
     [InlineData("## Data\nThe label has nothing to do with clicks alone: a like, comment or share within 24 hours is a positive.\n", Dimensions.Data)]
+    [InlineData("We can use a pretrained model so we don't need to train much.", Dimensions.Modelling)]
+    [InlineData("The ranking model is small, so we don't need GPUs for it.", Dimensions.Modelling)]
     public void Choosing_between_options_is_not_a_dismissal(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
