@@ -41,14 +41,16 @@ internal static class DismissalDetector
                     // "I won't spend time on it": the pronoun points at the section's or the previous sentence's dimension.
                     if (PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
-                        target = sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
+                        target = NamedBefore(matcher, tokens, f, cue, hits) is var named and >= 0 ? named
+                            : sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
                         if (target < 0) continue;
                         result[u] = target;
                         break;
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading.
                     if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
-                        || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)) continue;
+                        || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)
+                        || ReplacementAfter(tokens, f, cue, hits)) continue;
                     target = sections[u];
                     aliasHit = default;
                 }
@@ -60,7 +62,7 @@ internal static class DismissalDetector
         return result;
     }
 
-    private const int PronounReachAfter = 3;
+    private const int PronounReachAfter = 5;
     private const int PronounReachBefore = 2;
 
     /// <summary>
@@ -83,11 +85,21 @@ internal static class DismissalDetector
         var (from, to) = pronoun < cue.Start ? (pronoun, cue.End) : (cue.Start, pronoun + 1);
         // "spend (much) time on it", not "need to recommend them": only filler between cue and pronoun.
         for (var t = Math.Min(pronoun + 1, cue.End); t < Math.Max(pronoun, cue.Start); t++)
-            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) && !Lexicon.EffortWords.Contains(tokens[t].Id)) return false;
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) && !Lexicon.EffortWords.Contains(tokens[t].Id)
+                && !Lexicon.EffortVerbs.Contains(tokens[t].Id)) return false;
         scratch.Clear();
         matcher.Concepts.Match(tokens, from, to, scratch);
         matcher.Aliases.Match(tokens, from, to, scratch);
         return scratch.Count == 0;
+    }
+
+    /// <summary>"Serving is handled by the platform, so we don't need to spend time on it": the one dimension named before the cue.</summary>
+    private static int NamedBefore(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        matcher.Aliases.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var named = Longest(scratch).Select(h => h.Payload).Distinct().ToList();
+        return named.Count == 1 ? named[0] : -1;
     }
 
     /// <summary>The dimension the previous unit of the same block dismissed, or the one it names alone; -1 if none.</summary>
@@ -199,7 +211,7 @@ internal static class DismissalDetector
             var distance = hit.End <= cue.Start ? cue.Start - hit.End : hit.Start - cue.End;
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
-            if (hit.End <= cue.Start && BelongsToEarlierClause(tokens, f, clause, hit, cue)) continue;
+            if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
@@ -209,20 +221,26 @@ internal static class DismissalDetector
     }
 
     /// <summary>
-    /// "We use a pretrained model, so we don't need to train much": the name sits in the reason before a connector,
-    /// and the cue has an object of its own after it, which is what it negates. "Monitoring is covered, so we don't
-    /// need it" keeps its target: a pronoun is no object of its own.
+    /// A dimension named before a negated predicate that has an object of its own is not what the predicate negates:
+    /// in a reason before a connector or comma ("We use a pretrained model, so we don't need to train much"), or as
+    /// the subject of "need" ("serving doesn't need a GPU"). "Monitoring is covered, so we don't need it" and
+    /// "monitoring doesn't need much effort" keep their target: a pronoun or effort is no object.
     /// </summary>
-    private static bool BelongsToEarlierClause(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
+    private static bool NegatesSomethingElse(NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
     {
         // Only a negated predicate ("don't need") takes an object; "not really an ML concern" dismisses what it follows.
         if (cue.End != cue.Start + 1 || !Lexicon.DismissalPredicates.Contains(tokens[cue.Start].Id)) return false;
         var connected = false;
-        for (var t = hit.End; t < cue.Start && !connected; t++) connected = Lexicon.Connectors.Contains(tokens[t].Id);
-        if (!connected) return false;
+        for (var t = hit.End; t < cue.Start && !connected; t++)
+            connected = Lexicon.Connectors.Contains(tokens[t].Id) || text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(',');
+        if (!connected && !Lexicon.NeedWords.Contains(tokens[cue.Start].Id)) return false;
         var cueClause = clause[cue.Start - f.TokenStart];
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause; t++)
-            if (!Lexicon.FunctionWords.Contains(tokens[t].Id)) return true;
+        {
+            var id = tokens[t].Id;
+            if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.EffortWords.Contains(id) && !Lexicon.EffortVerbs.Contains(id)
+                && !Lexicon.DismissalPredicates.Contains(id)) return true;
+        }
         return false;
     }
 
@@ -233,7 +251,7 @@ internal static class DismissalDetector
         for (var i = tokens[hit.End - 1].End; i < tokens[hit.End].Start; i++)
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
-        if (Lexicon.DimensionNouns.Contains(next)) return false;
+        if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next)) return false;
         if (Lexicon.Prepositions.Contains(next))
             return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
@@ -273,6 +291,14 @@ internal static class DismissalDetector
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension
                              && clause[h.Start - f.TokenStart] != cueClause);
+    }
+
+    /// <summary>"We don't need exact neighbours, so an approximate index is fine": what replaces the negated thing follows it.</summary>
+    private static bool ReplacementAfter(Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        Lexicon.AlternativeMarkers.Match(tokens, cue.End, f.TokenEnd, scratch);
+        return scratch.Count > 0;
     }
 
     /// <summary>Whether the cue's clause talks about something concrete (a concept or a dimension name).</summary>

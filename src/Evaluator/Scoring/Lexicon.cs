@@ -56,7 +56,13 @@ internal static class Lexicon
     public static readonly int Aside = Ids("aside").Single();
 
     /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
-    public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details");
+    public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details attention thought work discussion");
+
+    /// <summary>Verbs that only carry effort in a dismissal: "won't need to spend time on it", "don't need to go into it".</summary>
+    public static readonly HashSet<int> EffortVerbs = Ids("spend spending discuss discussing go going talk talking dwell cover covering think");
+
+    /// <summary>Predicates whose negation may narrow their subject: "serving doesn't need a GPU".</summary>
+    public static readonly HashSet<int> NeedWords = Ids("need needs needed require requires required");
 
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
     public static readonly HashSet<int> Pronouns = Ids("it its this that thats them these");
@@ -71,7 +77,10 @@ internal static class Lexicon
     /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
-        "detail details specifics aspects layer component components concerns considerations design story");
+        "detail details specifics aspects layer component components concerns considerations design story prep");
+
+    /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely".</summary>
+    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway");
 
     /// <summary>Words that make "any X will do" a shrug about a whole dimension only in a baseline's absence.</summary>
     public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");

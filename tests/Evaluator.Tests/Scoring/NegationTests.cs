@@ -103,6 +103,10 @@ public class NegationTests
     [InlineData("## Monitoring\nAfter release there is nothing to do here. I would not bother with alarms or dashboards.\n", Dimensions.Monitoring)]
     [InlineData("**Data.** Honestly I wouldn't bother with sampling or cleaning for this one.", Dimensions.Data)]
     [InlineData("Monitoring is covered by the platform team's dashboards, so we don't need it.", Dimensions.Monitoring)]
+    [InlineData("I'd skip evaluation entirely.", Dimensions.Metrics)]
+    [InlineData("Monitoring doesn't need much attention here.", Dimensions.Monitoring)]
+    [InlineData("Serving is handled by the platform, so we don't need to spend time on it.", Dimensions.Serving)]
+    [InlineData("Data prep is not my concern.", Dimensions.Data)]
     public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -123,6 +127,10 @@ public class NegationTests
     [InlineData("## Data\nThe label has nothing to do with clicks alone: a like, comment or share within 24 hours is a positive.\n", Dimensions.Data)]
     [InlineData("We can use a pretrained model so we don't need to train much.", Dimensions.Modelling)]
     [InlineData("The ranking model is small, so we don't need GPUs for it.", Dimensions.Modelling)]
+    [InlineData("Since the features are precomputed, we don't need a feature store at request time.", Dimensions.Data)]
+    [InlineData("Because the model is retrained hourly, we don't need to worry much about slow drift.", Dimensions.Modelling)]
+    [InlineData("## Serving\nWe don't need exact nearest neighbours, so an approximate index is fine.\n", Dimensions.Serving)]
+    [InlineData("With a two-stage design, serving doesn't need a GPU.", Dimensions.Serving)]
     public void Choosing_between_options_is_not_a_dismissal(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
