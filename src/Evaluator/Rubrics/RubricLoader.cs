@@ -55,7 +55,7 @@ public static class RubricLoader
         foreach (var node in dimensionNodes)
         {
             if (reader.AsMapping(node, "a dimension") is not { } map) continue;
-            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels", "aliases");
+            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels", "aliases", "mentions");
             var id = reader.String(map, "id", "a dimension");
             var what = $"dimension '{id}'";
             var weightText = reader.String(map, "weight", what);
@@ -65,6 +65,7 @@ public static class RubricLoader
                 reader.Levels(map, what, 0, 3))
             {
                 Aliases = YamlNodeReader.Optional(map, "aliases") is null ? [] : reader.StringList(map, "aliases", what, 1),
+                Mentions = YamlNodeReader.Optional(map, "mentions") is null ? [] : reader.StringList(map, "mentions", what, 1),
             });
             if (id.Length > 0 && !Dimensions.All.Contains(id))
                 reader.Error(map, $"unknown dimension '{id}' (expected: {string.Join(", ", Dimensions.All)}).");

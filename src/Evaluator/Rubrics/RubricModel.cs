@@ -35,6 +35,13 @@ public sealed record DimensionDefinition(
     /// Optional in framework.yaml.
     /// </summary>
     public IReadOnlyList<string> Aliases { get; init; } = [];
+
+    /// <summary>
+    /// Words that name a part of the dimension ("retraining", "labels", "A/B test"): they count as a bare
+    /// mention and in headings like aliases, but negating one narrows the design ("we don't need labels,
+    /// clicks are the labels") instead of dismissing the dimension. Optional in framework.yaml.
+    /// </summary>
+    public IReadOnlyList<string> Mentions { get; init; } = [];
 }
 
 /// <summary>One of the seven interview steps and the dimensions it probes.</summary>

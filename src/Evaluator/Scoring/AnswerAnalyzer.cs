@@ -212,7 +212,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             for (var t = hit.Start; t < hit.End; t++) covered[t] = true;
         }
         hits.Clear();
-        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        matcher.Mentions.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         foreach (var hit in hits)
             if (!f.Mentions.Contains(hit.Payload)) f.Mentions.Add(hit.Payload);
         hits.Clear();

@@ -15,12 +15,18 @@ internal static class DismissalDetector
     private const int LeadingCueReach = 3;
     private const int ShortUnit = 6;
 
-    /// <summary>Per unit, the dimension index it dismisses, or -1.</summary>
+    /// <summary>
+    /// Per unit, the dimension index it dismisses, or -1. Waving away one part of a dimension ("we don't need
+    /// labels, clicks are the labels") narrows the design; waving away two parts in two units ("I'd skip offline
+    /// metrics." ... "An A/B test isn't needed either.") dismisses the dimension, and both units with it.
+    /// </summary>
     public static int[] Detect(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments,
         UnitFeatures[] features, int[] sections, bool[] injected)
     {
         var result = new int[segments.Count];
         Array.Fill(result, -1);
+        var parts = new int[segments.Count];
+        Array.Fill(parts, -1);
         var hits = new List<PhraseHit>();
         for (var u = 0; u < segments.Count; u++)
         {
@@ -35,15 +41,21 @@ internal static class DismissalDetector
             }
             foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
             {
-                var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit);
+                var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 if (target < 0)
                 {
                     // "I won't spend time on it": the pronoun points at the section's or the previous sentence's dimension.
                     if (PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
-                        target = NamedBefore(matcher, tokens, f, cue, hits) is var named and >= 0 ? named
+                        var named = NamedBefore(matcher, tokens, f, cue, hits, out part);
+                        target = named >= 0 ? named
                             : sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
                         if (target < 0) continue;
+                        if (part)
+                        {
+                            parts[u] = target;
+                            continue;
+                        }
                         result[u] = target;
                         break;
                     }
@@ -55,10 +67,20 @@ internal static class DismissalDetector
                     aliasHit = default;
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
+                if (part)
+                {
+                    parts[u] = target;
+                    continue;
+                }
                 result[u] = target;
                 break;
             }
         }
+        var partsWaved = new int[matcher.DimensionIds.Length];
+        foreach (var d in parts)
+            if (d >= 0) partsWaved[d]++;
+        for (var u = 0; u < parts.Length; u++)
+            if (parts[u] >= 0 && result[u] < 0 && partsWaved[parts[u]] >= 2) result[u] = parts[u];
         return result;
     }
 
@@ -89,17 +111,30 @@ internal static class DismissalDetector
                 && !Lexicon.EffortVerbs.Contains(tokens[t].Id)) return false;
         scratch.Clear();
         matcher.Concepts.Match(tokens, from, to, scratch);
-        matcher.Aliases.Match(tokens, from, to, scratch);
+        matcher.Mentions.Match(tokens, from, to, scratch);
         return scratch.Count == 0;
     }
 
-    /// <summary>"Serving is handled by the platform, so we don't need to spend time on it": the one dimension named before the cue.</summary>
-    private static int NamedBefore(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    /// <summary>
+    /// "Serving is handled by the platform, so we don't need to spend time on it": the one dimension named before
+    /// the cue, or -1 when none or several are; <paramref name="part"/> when only a part of it is named ("Retraining ...").
+    /// </summary>
+    private static int NamedBefore(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch, out bool part)
     {
         scratch.Clear();
-        matcher.Aliases.Match(tokens, f.TokenStart, cue.Start, scratch);
-        var named = Longest(scratch).Select(h => h.Payload).Distinct().ToList();
+        matcher.Mentions.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var longest = Longest(scratch).ToList();
+        var named = longest.Select(h => h.Payload).Distinct().ToList();
+        part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
         return named.Count == 1 ? named[0] : -1;
+    }
+
+    /// <summary>Whether the words of a mention are one of the dimension's aliases ("monitoring"), not a part of it ("retraining").</summary>
+    private static bool IsWholeName(RubricMatcher matcher, Token[] tokens, PhraseHit hit)
+    {
+        var names = new List<PhraseHit>();
+        matcher.Aliases.Match(tokens, hit.Start, hit.End, names);
+        return names.Any(n => n.Start == hit.Start && n.End == hit.End && n.Payload == hit.Payload);
     }
 
     /// <summary>The dimension the previous unit of the same block dismissed, or the one it names alone; -1 if none.</summary>
@@ -132,7 +167,7 @@ internal static class DismissalDetector
                 for (var k = f.TokenStart; k < f.TokenEnd; k++)
                     if (Lexicon.BaselineWords.Contains(tokens[k].Id)) return -1;
                 var hits = new List<PhraseHit>();
-                matcher.Aliases.Match(tokens, t + 1, v, hits);
+                matcher.Mentions.Match(tokens, t + 1, v, hits);
                 if (hits.Count > 0) return hits[^1].Payload;
                 matcher.Concepts.Match(tokens, t + 1, v, hits);
                 if (hits.Count > 0) return matcher.Criteria[hits[^1].Payload / RubricMatcher.MaxGroups].Dimension;
@@ -194,13 +229,18 @@ internal static class DismissalDetector
         return cues;
     }
 
-    /// <summary>The dimension named next to the cue in its clause, if it is the dimension itself and not a compound.</summary>
+    /// <summary>
+    /// The dimension named next to the cue in its clause, if it is not a compound; <paramref name="part"/> when what
+    /// is named is a part of it (a framework mention such as "labels"), not the dimension itself.
+    /// </summary>
     private static int Target(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause,
-        PhraseHit cue, List<PhraseHit> scratch, out PhraseHit aliasHit)
+        PhraseHit cue, List<PhraseHit> scratch, out PhraseHit aliasHit, out bool part)
     {
         aliasHit = default;
+        part = false;
         scratch.Clear();
-        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        // Mentions, so that a part ("online metrics", "labels") is not read as the whole alias inside it.
+        matcher.Mentions.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
         var cueClause = clause[cue.Start - f.TokenStart];
         var best = -1;
         var bestDistance = int.MaxValue;
@@ -216,6 +256,7 @@ internal static class DismissalDetector
             best = hit.Payload;
             bestDistance = distance;
             aliasHit = hit;
+            part = !IsWholeName(matcher, tokens, hit);
         }
         return best;
     }
@@ -278,7 +319,7 @@ internal static class DismissalDetector
 
         var cueClause = clause[cue.Start - f.TokenStart];
         scratch.Clear();
-        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        matcher.Mentions.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
         if (scratch.Any(h => h.Payload == dimension && clause[h.Start - f.TokenStart] != cueClause)) return true;
         foreach (var hit in f.Concepts)
             if (matcher.Criteria[hit.Criterion].Dimension == dimension) return OutsideClauseConcept(matcher, tokens, f, clause, cueClause, dimension);
@@ -306,7 +347,7 @@ internal static class DismissalDetector
     {
         scratch.Clear();
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
-        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+        matcher.Mentions.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
         return scratch.Any(h => clause[h.Start - f.TokenStart] == cueClause);
     }
 

@@ -52,9 +52,10 @@ internal sealed class RubricMatcher
         for (var d = 0; d < DimensionIds.Length; d++)
         {
             var definition = framework.Dimensions[d];
-            foreach (var alias in definition.Aliases)
+            foreach (var alias in definition.Aliases) Aliases.Add(alias, d);
+            foreach (var alias in definition.Aliases.Concat(definition.Mentions))
             {
-                Aliases.Add(alias, d);
+                Mentions.Add(alias, d);
                 HeadingWords.Add(alias, d);
                 // "model" or "data" turn up in every dimension's criteria; "metrics" or "monitoring" name one.
                 var ids = ContentIds([alias]);
@@ -86,8 +87,11 @@ internal sealed class RubricMatcher
     /// <summary>Payload: criterion index * <see cref="MaxGroups"/> + concept group index.</summary>
     public PhraseSet Concepts { get; } = new();
 
-    /// <summary>Payload: dimension index.</summary>
+    /// <summary>Names of a whole dimension, what a dismissal must name; payload: dimension index.</summary>
     public PhraseSet Aliases { get; } = new();
+
+    /// <summary>Aliases plus the framework's mentions (parts of a dimension); payload: dimension index.</summary>
+    public PhraseSet Mentions { get; } = new();
 
     /// <summary>Aliases specific enough to say which dimension a sentence is about; payload: dimension index.</summary>
     public PhraseSet Names { get; } = new();
@@ -95,7 +99,7 @@ internal sealed class RubricMatcher
     /// <summary>An alias names its dimension when at least this share of the criteria using it belong there.</summary>
     public const double NamingShare = 0.5;
 
-    /// <summary>Aliases plus dimension ids; payload: dimension index.</summary>
+    /// <summary>Mentions plus dimension ids; payload: dimension index.</summary>
     public PhraseSet HeadingWords { get; } = new();
 
     /// <summary>Single content words of dimension and step titles ("Model development" names modelling).</summary>

@@ -57,4 +57,30 @@ public class FrameworkAliasTests
         var error = Assert.Single(errors);
         Assert.Equal(at + 1, error.Line);
     }
+    [Fact]
+    public void Mentions_name_parts_of_a_dimension_beside_its_aliases()
+    {
+        var framework = RubricLoader.LoadFolder(TestPaths.Rubrics).Framework;
+
+        var monitoring = framework.Dimension(Dimensions.Monitoring);
+
+        Assert.Contains("retraining", monitoring.Mentions);
+        Assert.DoesNotContain("retraining", monitoring.Aliases);
+    }
+
+    [Fact]
+    public void Mentions_that_are_not_a_list_are_reported_with_file_and_line()
+    {
+        var lines = FrameworkYaml.Split('\n').ToList();
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith("mentions:", StringComparison.Ordinal));
+        lines[at] = "    mentions: retraining";
+        var errors = new List<RubricError>();
+
+        var framework = RubricLoader.ParseFramework(string.Join('\n', lines), "framework.yaml", errors);
+
+        Assert.Null(framework);
+        var error = Assert.Single(errors);
+        Assert.Equal(at + 1, error.Line);
+        Assert.Contains("'mentions'", error.Message);
+    }
 }

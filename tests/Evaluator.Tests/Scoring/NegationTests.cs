@@ -137,4 +137,31 @@ public class NegationTests
 
         Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
     }
+    [Theory]
+    [InlineData("Labels are not needed here.", Dimensions.Data)]
+    [InlineData("Retraining isn't needed for the first launch.", Dimensions.Monitoring)]
+    [InlineData("An A/B test is not needed.", Dimensions.Metrics)]
+    [InlineData("Batch inference is out of scope.", Dimensions.Serving)]
+    public void Waving_away_one_part_of_a_dimension_is_not_a_dismissal(string part, string dimension)
+    {
+        var answer = Base + "\n\n" + part + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+        Assert.True(result.Level(dimension) > 0);
+    }
+
+    [Fact]
+    public void Waving_away_two_parts_of_a_dimension_dismisses_it()
+    {
+        var answer = Base + "\n\nI'd skip offline metrics.\n\nAn A/B test isn't needed either.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(Dimensions.Metrics));
+    }
 }
