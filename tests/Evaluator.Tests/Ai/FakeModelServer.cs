@@ -13,8 +13,8 @@ public abstract record FakeReply
     /// <summary>A normal completion (or SSE stream of it, cut in pieces, when the client asked to stream).</summary>
     public sealed record Content(string Text) : FakeReply;
 
-    /// <summary>An error status, optionally with Retry-After seconds.</summary>
-    public sealed record Status(int Code, int? RetryAfterSeconds = null) : FakeReply;
+    /// <summary>An error status, optionally with Retry-After seconds, optionally after a delay.</summary>
+    public sealed record Status(int Code, int? RetryAfterSeconds = null, TimeSpan Delay = default) : FakeReply;
 
     /// <summary>Waits (longer than the client's timeout) before answering.</summary>
     public sealed record Hang(TimeSpan Delay) : FakeReply;
@@ -66,6 +66,7 @@ public sealed class FakeModelServer : IAsyncDisposable
         switch (Script(request))
         {
             case FakeReply.Status status:
+                if (status.Delay > TimeSpan.Zero) await Task.Delay(status.Delay);
                 context.Response.StatusCode = status.Code;
                 if (status.RetryAfterSeconds is { } seconds) context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 await context.Response.WriteAsJsonAsync(new { error = new { message = "scripted failure", type = "server_error" } });

@@ -179,6 +179,22 @@ public sealed class LlmJudgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Failures_open_the_circuit_even_when_the_other_dimensions_fail_later()
+    {
+        // One call per evaluation (of six, one per dimension) fails at once, the other five a moment later.
+        server.Script = r => new FakeReply.Status(503, Delay: r.Number % 6 == 1 ? TimeSpan.Zero : TimeSpan.FromMilliseconds(200));
+        await using var services = AiTestHost.Build(server, new Dictionary<string, string?> { ["Ai:Llm:MaxRetries"] = "0" });
+        var judge = services.GetRequiredKeyedService<IAnswerScorer>("llm");
+        var rubric = AiTestHost.NewsFeed(services);
+
+        Evaluation? last = null;
+        for (var i = 0; i < 40 && last?.FallbackReason?.Contains("circuit", StringComparison.Ordinal) != true; i++)
+            last = await judge.ScoreAsync("a-" + i, rubric, Answer);
+
+        Assert.Contains("circuit open", last!.FallbackReason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Repeated_failures_open_the_circuit_and_later_evaluations_fall_back_without_calling_the_model()
     {
         server.Script = _ => new FakeReply.Status(503);

@@ -39,9 +39,11 @@ public sealed partial class LlmJudge(
                 {
                     return await GradeDimensionAsync(rubric, d, visible, stop.Token).ConfigureAwait(false);
                 }
-                catch
+                catch (Exception ex) when (ex is JudgeReplyException or PromptTooLongException or PromptFileException)
                 {
-                    // One failed dimension fails the evaluation: stop the other calls.
+                    // One failed dimension fails the evaluation: stop the other calls. Not when the endpoint failed:
+                    // the circuit breaker counts a cancelled call as a success, so cancelling the calls still
+                    // waiting on a failing endpoint kept it from ever opening; those calls are left to fail too.
                     await stop.CancelAsync().ConfigureAwait(false);
                     throw;
                 }
