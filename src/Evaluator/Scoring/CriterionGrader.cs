@@ -8,7 +8,7 @@ namespace Evaluator.Scoring;
 internal static class CriterionGrader
 {
     public const double SpecificThreshold = 1.5;
-    public const double JustifiedThreshold = 1.0;
+    public const double JustifiedThreshold = 0.75;
     private const int MaxEvidence = 3;
     private const int MaxEvidenceChars = 300;
 
@@ -33,7 +33,25 @@ internal static class CriterionGrader
             var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
             results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Quote(analysis, mentions[0])]);
         }
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(matcher, d, results);
         return results;
+    }
+
+    /// <summary>
+    /// One sentence can name a dimension; being specific about it and justifying it takes more. Per dimension: evidence
+    /// from a single sentence in all caps its criteria at 1 ("a pretrained model that we fine-tune, since posts have
+    /// images" is not a modelling design), and fewer than two sentences among its specific criteria cap them at 2.
+    /// </summary>
+    private static void CapBySentences(RubricMatcher matcher, int dimension, Dictionary<string, CriterionResult> results)
+    {
+        var found = new List<CriterionResult>();
+        foreach (var slot in matcher.Criteria)
+            if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
+        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count();
+        var specificSentences = found.Where(r => r.Level >= 2).SelectMany(r => r.Evidence).Distinct().Count();
+        var cap = sentences < 2 ? 1 : specificSentences < 2 ? 2 : 3;
+        foreach (var result in found)
+            if (result.Level > cap) results[result.Id] = result with { Level = cap };
     }
 
     public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> unitIndexes)
