@@ -142,6 +142,18 @@ public sealed class AnswerAnalyzer(Framework framework)
     }
 
     /// <summary>
+    /// Grades every criterion from the lexical matches plus, by criterion id, more evidence units (e.g. sentences an
+    /// embedding model found close to it), with the local scorer's rules: a unit that is better evidence raises a
+    /// criterion, and one sentence alone still only mentions a dimension.
+    /// </summary>
+    public IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis, IReadOnlyDictionary<string, IReadOnlyList<int>> moreEvidence)
+    {
+        CheckOwn(analysis);
+        ArgumentNullException.ThrowIfNull(moreEvidence);
+        return CriterionGrader.GradeAll(analysis, moreEvidence);
+    }
+
+    /// <summary>
     /// Assembles the scoring contract from per-criterion results (criterion id → level and evidence). Caps
     /// are enforced whoever produced the levels: evidence must be an exact substring of the answer inside a
     /// unit that may be evidence (never injected text); a criterion whose evidence is only list-like is at

@@ -12,12 +12,17 @@ internal static class CriterionGrader
     private const int MaxEvidence = 3;
     private const int MaxEvidenceChars = 300;
 
-    public static IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis)
+    /// <summary>Grades every criterion from its concept matches plus, by criterion id, any more evidence units.</summary>
+    public static IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis, IReadOnlyDictionary<string, IReadOnlyList<int>>? moreEvidence = null)
     {
         var matcher = analysis.Matcher;
         var results = new Dictionary<string, CriterionResult>();
         foreach (var slot in matcher.Criteria)
-            results[slot.Criterion.Id] = Grade(analysis, slot, analysis.ConceptMatches[slot.Criterion.Id]);
+        {
+            var id = slot.Criterion.Id;
+            var units = analysis.ConceptMatches[id];
+            results[id] = Grade(analysis, slot, moreEvidence?.GetValueOrDefault(id) is { } more ? units.Concat(more) : units);
+        }
 
         // A dimension named without any criterion's concepts ("we'll monitor it") is mentioned: level 1,
         // credited to the criterion whose description is closest to what was said.

@@ -144,6 +144,21 @@ public sealed class OnnxTests : IDisposable
     }
 
     [Fact]
+    public async Task Hybrid_scorer_keeps_one_sentence_at_a_mention_as_the_local_scorer_does()
+    {
+        await using var services = OnnxServices(threshold: "0.5");
+        var rubric = AiTestHost.NewsFeed(services);
+        const string answer = "Each day we compare feature and score spreads and the stability number with a limit of 0.2, "
+                              + "because a shift that large means the ranker has gone stale.";
+
+        var hybrid = await services.GetRequiredKeyedService<IAnswerScorer>("onnx").ScoreAsync("a-1", rubric, answer);
+
+        Assert.Equal("onnx", hybrid.Scorer);
+        Assert.Contains(hybrid.Dimensions["monitoring"].Criteria, c => c.Id == "drift-and-decay");
+        Assert.All(hybrid.Dimensions.Values, d => Assert.True(d.Level <= 1, $"level {d.Level}"));
+    }
+
+    [Fact]
     public async Task Hybrid_scorer_still_gives_zero_to_a_dimension_the_answer_dismisses()
     {
         await using var services = OnnxServices();

@@ -21,27 +21,22 @@ public sealed partial class HybridScorer(
     {
         var analyzer = local.Analyzer;
         var analysis = analyzer.Analyse(rubric, answer);
-        var results = new Dictionary<string, CriterionResult>(analyzer.GradeAll(analysis), StringComparer.Ordinal);
         try
         {
             var units = analysis.EvidenceUnits.ToList();
             var vectors = generator.Embed(units.Select(u => u.Text).ToList(), cancellationToken);
             var references = cache.For(rubric);
             var threshold = (float)options.Value.Onnx.SimilarityThreshold;
+            var close = new Dictionary<string, IReadOnlyList<int>>(StringComparer.Ordinal);
             foreach (var (_, criterion) in rubric.AllCriteria())
-            {
-                var close = units.Where((_, i) => references[criterion.Id].Max(r => Dot(vectors[i], r)) >= threshold).Select(u => u.Index).ToList();
-                if (close.Count == 0) continue;
-                var graded = analyzer.GradeCriterion(analysis, criterion.Id, analysis.ConceptMatches[criterion.Id].Concat(close));
-                if (graded.Level > results[criterion.Id].Level) results[criterion.Id] = graded;
-            }
-            return Task.FromResult(analyzer.BuildEvaluation(id, analysis, results, Name));
+                close[criterion.Id] = [.. units.Where((_, i) => references[criterion.Id].Max(r => Dot(vectors[i], r)) >= threshold).Select(u => u.Index)];
+            return Task.FromResult(analyzer.BuildEvaluation(id, analysis, analyzer.GradeAll(analysis, close), Name));
         }
         catch (OnnxRuntimeException ex)
         {
             LogFallback(logger, id, ex.Message, ex);
             AiTelemetry.Fallbacks.Add(1);
-            var baseline = analyzer.BuildEvaluation(id, analysis, results, local.Name);
+            var baseline = analyzer.BuildEvaluation(id, analysis, analyzer.GradeAll(analysis), local.Name);
             return Task.FromResult(baseline with { FallbackFrom = Name, FallbackReason = "the ONNX model failed: " + ex.Message });
         }
     }
