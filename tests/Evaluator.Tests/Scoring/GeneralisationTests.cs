@@ -38,6 +38,21 @@ public class GeneralisationTests
         Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1, $"{d} is {result.Level(d)}"));
     }
 
+    [Theory]
+    [InlineData("We should update the model regularly with new data.", Dimensions.Monitoring)]
+    [InlineData("Then we release it to users.", Dimensions.Serving)]
+    [InlineData("The system needs to be scalable.", Dimensions.Serving)]
+    [InlineData("We would test it before anyone sees it.", Dimensions.Metrics)]
+    public void Gesturing_at_a_dimension_in_plain_words_is_a_mention(string sentence, string dimension)
+    {
+        var answer = "I would rank the posts with a model.\n\n" + sentence + "\n";
+
+        var result = Score(answer);
+
+        Assert.Equal(1, result.Level(dimension));
+        Assert.Contains(result.Dimensions[dimension].Criteria, c => c.Evidence.Contains(sentence));
+    }
+
     [Fact]
     public void Every_case_scores_a_strong_answer_above_its_stuffed_list()
     {
