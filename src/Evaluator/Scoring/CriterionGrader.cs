@@ -86,8 +86,13 @@ internal static class CriterionGrader
             // Numbers back a claim too (capacity, thresholds), but two of them alone do not make an argument.
             var unitReasons = f.Reasons + 0.25 * Math.Min(f.Numbers, 2);
             var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
-            // Under another dimension's heading the candidate was talking about something else: a mention at most.
-            if (unit.Section is { } section && section != dimension) level = 1;
+            // Under another dimension's heading the candidate was talking about something else: evidence here only
+            // where the sentence names this dimension ("we split the data by time"), and a mention at most.
+            if (unit.Section is { } section && section != dimension)
+            {
+                if (!f.Mentions.Contains(slot.Dimension)) continue;
+                level = 1;
+            }
             // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
             if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
             // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention.

@@ -54,6 +54,20 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void A_sentence_under_another_heading_counts_only_where_it_names_the_dimension()
+    {
+        var model = "## Model\nSince posts mix text and images, I would fine-tune a pretrained multimodal transformer with a multi-task loss.\n";
+        var evaluation = "## Evaluation\nWe split the data by time: four weeks to train, the fifth to test.\n";
+
+        var underModel = Score(model);
+        var underEvaluation = Score(evaluation);
+
+        Assert.Equal(0, underModel.Level(Dimensions.Requirements));
+        Assert.Equal(0, underModel.Level(Dimensions.Data));
+        Assert.Equal(1, underEvaluation.Level(Dimensions.Data));
+    }
+
+    [Fact]
     public void Every_case_scores_a_strong_answer_above_its_stuffed_list()
     {
         foreach (var rubric in LocalScoring.Rubrics.Cases)
