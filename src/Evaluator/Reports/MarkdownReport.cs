@@ -75,6 +75,10 @@ public static class MarkdownReport
                     md.AppendLine(Inv, $"  - To reach level {found.Level + 1}: {Inline(next)}");
             }
             md.AppendLine();
+            // The local scorer keeps a dimension that one sentence backs at 1 however that sentence reads: say so.
+            if (result.Level == 1 && result.Criteria.SelectMany(c => c.Evidence).Distinct().Count() == 1)
+                md.AppendLine("All of this comes from one sentence, and one sentence only mentions a dimension: say how, with "
+                              + "what numbers and why, in more than one to raise it.").AppendLine();
         }
         if (result.Missing.Count > 0)
         {

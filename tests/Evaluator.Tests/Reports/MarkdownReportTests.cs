@@ -57,6 +57,22 @@ public class MarkdownReportTests
     }
 
     [Fact]
+    public void A_dimension_one_sentence_backs_says_that_one_sentence_only_mentions_it()
+    {
+        const string sentence = "Since posts mix text and images, I would fine-tune a pretrained multimodal transformer with a multi-task loss.";
+        var scorer = new LocalScorer(RubricLoader.LoadFolder(TestPaths.Rubrics));
+        var oneSentence = scorer.Score("a-1", Rubric, $"## Model\n{sentence}\n");
+        var twoSentences = scorer.Score("a-2", Rubric, $"## Model\n{sentence} A gradient-boosted tree is the baseline, because it trains in minutes.\n");
+
+        var one = MarkdownReport.Render(oneSentence, Rubric);
+        var two = MarkdownReport.Render(twoSentences, Rubric);
+
+        var modelling = one[one.IndexOf("## Modelling", StringComparison.Ordinal)..];
+        Assert.Contains("All of this comes from one sentence", modelling[..modelling.IndexOf("\n## ", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.DoesNotContain("comes from one sentence", two, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_criterion_shows_the_probe_and_the_rubric_exemplar()
     {
         var criterion = First(Dimensions.Data);
