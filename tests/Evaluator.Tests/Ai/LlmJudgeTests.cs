@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Evaluator.Ai;
+using Evaluator.Rubrics;
 using Evaluator.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -178,6 +179,15 @@ public sealed class LlmJudgeTests : IAsyncLifetime
         Assert.True(server.Requests.Count >= 2, $"{server.Requests.Count} requests");
     }
 
+    /// <summary>Grades one answer after another until one falls back because the circuit opened (40 at most).</summary>
+    private static async Task<Evaluation> GradeUntilTheCircuitOpensAsync(IAnswerScorer judge, CaseRubric rubric)
+    {
+        Evaluation? last = null;
+        for (var i = 0; i < 40 && last?.FallbackReason?.Contains("circuit", StringComparison.Ordinal) != true; i++)
+            last = await judge.ScoreAsync("a-" + i, rubric, Answer);
+        return last!;
+    }
+
     [Fact]
     public async Task Failures_open_the_circuit_even_when_the_other_dimensions_fail_later()
     {
@@ -187,11 +197,9 @@ public sealed class LlmJudgeTests : IAsyncLifetime
         var judge = services.GetRequiredKeyedService<IAnswerScorer>("llm");
         var rubric = AiTestHost.NewsFeed(services);
 
-        Evaluation? last = null;
-        for (var i = 0; i < 40 && last?.FallbackReason?.Contains("circuit", StringComparison.Ordinal) != true; i++)
-            last = await judge.ScoreAsync("a-" + i, rubric, Answer);
+        var last = await GradeUntilTheCircuitOpensAsync(judge, rubric);
 
-        Assert.Contains("circuit open", last!.FallbackReason, StringComparison.Ordinal);
+        Assert.Contains("circuit open", last.FallbackReason, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -202,13 +210,11 @@ public sealed class LlmJudgeTests : IAsyncLifetime
         var judge = services.GetRequiredKeyedService<IAnswerScorer>("llm");
         var rubric = AiTestHost.NewsFeed(services);
 
-        Evaluation? last = null;
-        for (var i = 0; i < 40 && last?.FallbackReason?.Contains("circuit", StringComparison.Ordinal) != true; i++)
-            last = await judge.ScoreAsync("a-" + i, rubric, Answer);
+        var last = await GradeUntilTheCircuitOpensAsync(judge, rubric);
         var calls = server.Requests.Count;
         var afterwards = await judge.ScoreAsync("a-next", rubric, Answer);
 
-        Assert.Contains("circuit open", last!.FallbackReason, StringComparison.Ordinal);
+        Assert.Contains("circuit open", last.FallbackReason, StringComparison.Ordinal);
         Assert.Equal("local", afterwards.Scorer);
         Assert.Contains("circuit open", afterwards.FallbackReason, StringComparison.Ordinal);
         Assert.Equal(calls, server.Requests.Count);
