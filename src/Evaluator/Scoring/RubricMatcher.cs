@@ -57,10 +57,14 @@ internal sealed class RubricMatcher
             {
                 Mentions.Add(alias, d);
                 HeadingWords.Add(alias, d);
-                // "model" or "data" turn up in every dimension's criteria; "metrics" or "monitoring" name one.
+                // "model" or "data" turn up in every dimension's criteria; "metrics" or "monitoring" name one. A part of
+                // a dimension ("scalable", "past interactions") names it only where this rubric's criteria use it there:
+                // "must be scalable to 250k requests per second" is still a requirement.
                 var ids = ContentIds([alias]);
                 var sharers = criterionWords.Where(c => ids.All(c.Words.Contains)).ToList();
-                if (ids.Count > 0 && sharers.Count(c => c.Dimension == d) >= NamingShare * sharers.Count) Names.Add(alias, d);
+                var own = sharers.Count(c => c.Dimension == d);
+                if (ids.Count > 0 && own >= NamingShare * sharers.Count && (own > 0 || definition.Aliases.Contains(alias)))
+                    Names.Add(alias, d);
             }
             HeadingWords.Add(definition.Id, d);
             foreach (var word in ContentIds([definition.Title])) HeadingIds.TryAdd(word, d);

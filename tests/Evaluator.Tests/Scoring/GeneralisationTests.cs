@@ -54,6 +54,16 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void A_gesture_word_in_a_requirement_does_not_take_it_from_requirements()
+    {
+        var answer = "The feed must be scalable to 250k requests per second within a 100 ms latency budget.";
+
+        var result = Score(answer);
+
+        Assert.Contains(result.Dimensions[Dimensions.Requirements].Criteria, c => c.Evidence.Contains(answer));
+    }
+
+    [Fact]
     public void A_sentence_under_another_heading_counts_only_where_it_names_the_dimension()
     {
         var model = "## Model\nSince posts mix text and images, I would fine-tune a pretrained multimodal transformer with a multi-task loss.\n";
