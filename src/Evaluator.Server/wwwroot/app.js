@@ -496,6 +496,9 @@ function dimensionSection(id, title, result) {
           evidenceQuotes(c.evidence || []));
       }))
     : el("p", { class: "empty", text: "No evidence for this dimension in your answers." });
+  const oneSentence = d.level === 1 && oneSentenceOnly(covered)
+    ? el("p", { class: "one-sentence", text: ONE_SENTENCE })
+    : null;
 
   const missed = missing.length
     ? el("ul", { class: "criteria" }, missing.map((m) => {
@@ -515,8 +518,16 @@ function dimensionSection(id, title, result) {
       el("h2", { id: `dimension-${id}`, text: title }),
       el("p", { class: "dimension-score" }, el("strong", { text: String(d.score) }), " / 100 · level ", String(d.level))),
     el("div", { class: "dimension-body" },
-      el("div", {}, el("h3", { text: "Evidence from your answers" }), evidence),
+      el("div", {}, el("h3", { text: "Evidence from your answers" }), evidence, oneSentence),
       el("div", {}, el("h3", { text: "What was missed" }), missed)));
+}
+
+/** The local scorer keeps a dimension that one sentence backs at 1 however that sentence reads: the report says so. */
+const ONE_SENTENCE = "All of this comes from one sentence, and one sentence only mentions a dimension: say how, with "
+  + "what numbers and why, in more than one to raise it.";
+
+function oneSentenceOnly(covered) {
+  return new Set(covered.flatMap((c) => c.evidence || [])).size === 1;
 }
 
 /** The first quotes in full; the rest folded away so one talkative answer does not bury the report. */
@@ -586,6 +597,7 @@ function toMarkdown(report) {
       lines.push(`- **${c.id}** (level ${c.level})${rubric ? `: ${rubric.description}` : ""}`);
       for (const quote of new Set(c.evidence || [])) lines.push(`  > ${quote.replace(/\s+/g, " ").trim()}`);
     }
+    if (d.level === 1 && oneSentenceOnly(covered)) lines.push("", ONE_SENTENCE);
     lines.push("", "### Missed", "");
     if (!(d.missing || []).length) lines.push("Nothing missed.");
     for (const m of d.missing || []) {

@@ -112,6 +112,32 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
     }
 
     [Fact]
+    public async Task Report_says_when_one_sentence_is_all_a_dimension_rests_on()
+    {
+        // Arrange
+        const string sentence = "Since posts mix text and images, I would fine-tune a pretrained multimodal transformer with a multi-task loss.";
+        var page = await OpenPageAsync();
+        await StartAsync(page);
+        await AnswerAsync(page, sentence);
+
+        // Act
+        await page.GetByRole(AriaRole.Button, new() { Name = "End interview and see the report" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Report: News feed ranking" })).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Download as Markdown" }).ClickAsync());
+        var markdown = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        // Assert: modelling quotes the sentence at level 1 and says why; a dimension with no evidence says nothing of it.
+        var modelling = page.Locator("section[data-dimension=modelling]");
+        await modelling.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputFolder, "report-one-sentence.png") });
+        await Expect(modelling.Locator(".evidence").First).ToHaveTextAsync(sentence);
+        await Expect(modelling.Locator(".one-sentence")).ToContainTextAsync("All of this comes from one sentence");
+        await Expect(page.Locator("section[data-dimension=serving] .one-sentence")).ToHaveCountAsync(0);
+        var modellingMarkdown = markdown[markdown.IndexOf("## Modelling", StringComparison.Ordinal)..];
+        Assert.Contains("All of this comes from one sentence", modellingMarkdown[..modellingMarkdown.IndexOf("### Missed", StringComparison.Ordinal)], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Rejected_answer_shows_the_servers_reason_and_keeps_the_chat_usable()
     {
         // Arrange
