@@ -228,6 +228,10 @@ public sealed class AnswerAnalyzer(Framework framework)
         foreach (var hit in hits)
             if (!f.Mentions.Contains(hit.Payload)) f.Mentions.Add(hit.Payload);
         hits.Clear();
+        matcher.Aliases.Match(tokens, f.TokenStart, f.TokenEnd, hits);
+        foreach (var hit in hits)
+            if (!f.Aliases.Contains(hit.Payload)) f.Aliases.Add(hit.Payload);
+        hits.Clear();
         matcher.Names.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         foreach (var hit in hits)
             if (!f.Names.Contains(hit.Payload)) f.Names.Add(hit.Payload);

@@ -95,8 +95,9 @@ internal static class CriterionGrader
             }
             // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
             if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
-            // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention.
-            if (level == 1 && unit.Section is null && f.Mentions.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
+            // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention. Only a
+            // dimension's own name makes a sentence about it: "posts must stay up to date" is still a requirement.
+            if (level == 1 && unit.Section is null && f.Aliases.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             if (level >= 2)
             {
                 deep++;

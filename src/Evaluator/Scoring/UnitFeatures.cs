@@ -13,6 +13,9 @@ internal sealed class UnitFeatures
     public List<ConceptHit> Concepts { get; } = [];
     public List<int> Mentions { get; } = [];
 
+    /// <summary>Dimensions the unit names by one of their aliases ("monitoring"), not by a part of them ("retraining").</summary>
+    public List<int> Aliases { get; } = [];
+
     /// <summary>Dimensions the unit names explicitly ("good metrics would be ..."), by specific aliases only.</summary>
     public List<int> Names { get; } = [];
 
