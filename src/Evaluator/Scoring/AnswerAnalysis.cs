@@ -32,6 +32,12 @@ public sealed record AnswerUnit
     /// <summary>The dimension this unit dismisses ("monitoring is not needed"), if any.</summary>
     public string? Dismisses { get; init; }
 
+    /// <summary>
+    /// The dimension one of whose parts this unit waves away ("labels are not needed here"), if any: the design is
+    /// narrowed, not dismissed, and the unit is no evidence for that dimension.
+    /// </summary>
+    public string? Narrows { get; init; }
+
     public int End => Start + Text.Length;
 
     /// <summary>Whether the unit may be quoted as evidence at all.</summary>

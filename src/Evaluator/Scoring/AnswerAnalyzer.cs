@@ -77,7 +77,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         }
 
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);
-        var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, injected);
+        var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, injected, out var narrows);
 
         var units = new AnswerUnit[segments.Count];
         for (var u = 0; u < segments.Count; u++)
@@ -90,6 +90,7 @@ public sealed class AnswerAnalyzer(Framework framework)
                 Section = sections[u] >= 0 ? matcher.DimensionIds[sections[u]] : null,
                 Injected = injected[u], ListLike = listLike[u],
                 Dismisses = dismisses[u] >= 0 ? matcher.DimensionIds[dismisses[u]] : null,
+                Narrows = narrows[u] >= 0 ? matcher.DimensionIds[narrows[u]] : null,
             };
         }
 
@@ -106,7 +107,8 @@ public sealed class AnswerAnalyzer(Framework framework)
             foreach (var hit in features[u].Concepts)
                 if (byCriterion[hit.Criterion].Count == 0 || byCriterion[hit.Criterion][^1] != u) byCriterion[hit.Criterion].Add(u);
             if (soft[u] >= 0 && (byCriterion[soft[u]].Count == 0 || byCriterion[soft[u]][^1] != u)) byCriterion[soft[u]].Add(u);
-            foreach (var d in features[u].Mentions) byDimension[d].Add(u);
+            foreach (var d in features[u].Mentions)
+                if (d != narrows[u]) byDimension[d].Add(u);
         }
         var conceptMatches = new Dictionary<string, IReadOnlyList<int>>();
         foreach (var slot in matcher.Criteria) conceptMatches[slot.Criterion.Id] = byCriterion[slot.Index];

@@ -77,6 +77,8 @@ internal static class CriterionGrader
             if (u < 0 || u >= analysis.Units.Count || !analysis.Units[u].CanBeEvidence) continue;
             var unit = analysis.Units[u];
             var f = analysis.Features[u];
+            // "Labels are not needed here" narrows the design: it is no evidence that the candidate covered labels.
+            if (unit.Narrows == dimension) continue;
             if (unit.ListLike)
             {
                 graded.Add((u, 1));

@@ -16,12 +16,13 @@ internal static class DismissalDetector
     private const int ShortUnit = 6;
 
     /// <summary>
-    /// Per unit, the dimension index it dismisses, or -1. Waving away one part of a dimension ("we don't need
+    /// Per unit, the dimension index it dismisses, or -1; <paramref name="narrows"/>: per unit, the dimension one of
+    /// whose parts it waves away without dismissing the dimension, or -1. Waving away one part of a dimension ("we don't need
     /// labels, clicks are the labels") narrows the design; waving away two parts in two units ("I'd skip offline
     /// metrics." ... "An A/B test isn't needed either.") dismisses the dimension, and both units with it.
     /// </summary>
     public static int[] Detect(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments,
-        UnitFeatures[] features, int[] sections, bool[] injected)
+        UnitFeatures[] features, int[] sections, bool[] injected, out int[] narrows)
     {
         var result = new int[segments.Count];
         Array.Fill(result, -1);
@@ -81,6 +82,9 @@ internal static class DismissalDetector
             if (d >= 0) partsWaved[d]++;
         for (var u = 0; u < parts.Length; u++)
             if (parts[u] >= 0 && result[u] < 0 && partsWaved[parts[u]] >= 2) result[u] = parts[u];
+        narrows = parts;
+        for (var u = 0; u < parts.Length; u++)
+            if (result[u] >= 0) narrows[u] = -1;
         return result;
     }
 

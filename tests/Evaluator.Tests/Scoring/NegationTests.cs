@@ -153,6 +153,20 @@ public class NegationTests
         Assert.True(result.Level(dimension) > 0);
     }
 
+    [Theory]
+    [InlineData("I'd skip offline metrics.", Dimensions.Metrics)]
+    [InlineData("Labels are not needed here.", Dimensions.Data)]
+    [InlineData("We won't need to retrain.", Dimensions.Monitoring)]
+    public void A_part_waved_away_is_no_evidence_for_its_dimension(string part, string dimension)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, part);
+        var result = Score(part);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+        Assert.Equal(dimension, Assert.Single(analysis.Units).Narrows);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
     [Fact]
     public void Waving_away_two_parts_of_a_dimension_dismisses_it()
     {
