@@ -28,6 +28,7 @@ internal static class DismissalDetector
         Array.Fill(result, -1);
         var parts = new int[segments.Count];
         Array.Fill(parts, -1);
+        var partWords = new string?[segments.Count];
         var hits = new List<PhraseHit>();
         for (var u = 0; u < segments.Count; u++)
         {
@@ -48,13 +49,14 @@ internal static class DismissalDetector
                     // "I won't spend time on it": the pronoun points at the section's or the previous sentence's dimension.
                     if (PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
-                        var named = NamedBefore(matcher, tokens, f, cue, hits, out part);
+                        var named = NamedBefore(matcher, tokens, f, cue, hits, out part, out var namedHit);
                         target = named >= 0 ? named
                             : sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
                         if (target < 0) continue;
                         if (part)
                         {
                             parts[u] = target;
+                            partWords[u] = Words(tokens, namedHit);
                             continue;
                         }
                         result[u] = target;
@@ -71,17 +73,20 @@ internal static class DismissalDetector
                 if (part)
                 {
                     parts[u] = target;
+                    partWords[u] = Words(tokens, aliasHit);
                     continue;
                 }
                 result[u] = target;
                 break;
             }
         }
-        var partsWaved = new int[matcher.DimensionIds.Length];
-        foreach (var d in parts)
-            if (d >= 0) partsWaved[d]++;
+        // Two different parts: "we don't need labels" said twice is still one part.
+        var partsWaved = new HashSet<string>[matcher.DimensionIds.Length];
+        for (var d = 0; d < partsWaved.Length; d++) partsWaved[d] = [];
         for (var u = 0; u < parts.Length; u++)
-            if (parts[u] >= 0 && result[u] < 0 && partsWaved[parts[u]] >= 2) result[u] = parts[u];
+            if (parts[u] >= 0) partsWaved[parts[u]].Add(partWords[u]!);
+        for (var u = 0; u < parts.Length; u++)
+            if (parts[u] >= 0 && result[u] < 0 && partsWaved[parts[u]].Count >= 2) result[u] = parts[u];
         narrows = parts;
         for (var u = 0; u < parts.Length; u++)
             if (result[u] >= 0) narrows[u] = -1;
@@ -123,15 +128,21 @@ internal static class DismissalDetector
     /// "Serving is handled by the platform, so we don't need to spend time on it": the one dimension named before
     /// the cue, or -1 when none or several are; <paramref name="part"/> when only a part of it is named ("Retraining ...").
     /// </summary>
-    private static int NamedBefore(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch, out bool part)
+    private static int NamedBefore(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch,
+        out bool part, out PhraseHit hit)
     {
         scratch.Clear();
         matcher.Mentions.Match(tokens, f.TokenStart, cue.Start, scratch);
         var longest = Longest(scratch).ToList();
         var named = longest.Select(h => h.Payload).Distinct().ToList();
         part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
+        hit = longest.FirstOrDefault();
         return named.Count == 1 ? named[0] : -1;
     }
+
+    /// <summary>The words of a phrase hit, as the ids of their stems.</summary>
+    private static string Words(Token[] tokens, PhraseHit hit) =>
+        string.Join(' ', tokens[hit.Start..hit.End].Select(t => t.Id));
 
     /// <summary>Whether the words of a mention are one of the dimension's aliases ("monitoring"), not a part of it ("retraining").</summary>
     private static bool IsWholeName(RubricMatcher matcher, Token[] tokens, PhraseHit hit)

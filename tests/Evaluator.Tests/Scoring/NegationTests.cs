@@ -168,6 +168,17 @@ public class NegationTests
     }
 
     [Fact]
+    public void Waving_away_the_same_part_twice_is_still_one_part()
+    {
+        var answer = Base + "\n\nLabels are not needed here.\n\nAs I said, labels are not needed here.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.DoesNotContain(Dimensions.Data, analysis.DismissedDimensions);
+        Assert.True(Score(answer).Level(Dimensions.Data) > 0);
+    }
+
+    [Fact]
     public void Waving_away_two_parts_of_a_dimension_dismisses_it()
     {
         var answer = Base + "\n\nI'd skip offline metrics.\n\nAn A/B test isn't needed either.\n";
