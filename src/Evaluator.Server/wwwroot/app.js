@@ -478,10 +478,10 @@ function renderReport(report) {
     ? [el("p", { class: "flags-label", text: "Flags" }), ...flags.map((f) => el("span", { class: "flag", text: f }))]
     : []));
 
-  $("dimensions").replaceChildren(...DIMENSIONS.map(([id, title]) => dimensionSection(id, title, report.dimensions[id])));
+  $("dimensions").replaceChildren(...DIMENSIONS.map(([id, title]) => dimensionSection(id, title, report.dimensions[id], report.scorer)));
 }
 
-function dimensionSection(id, title, result) {
+function dimensionSection(id, title, result, scorer) {
   const d = result || { score: 0, level: 0, criteria: [], missing: [] };
   const covered = (d.criteria || []).filter((c) => c.level > 0);
   const missing = d.missing || [];
@@ -496,7 +496,7 @@ function dimensionSection(id, title, result) {
           evidenceQuotes(c.evidence || []));
       }))
     : el("p", { class: "empty", text: "No evidence for this dimension in your answers." });
-  const oneSentence = d.level === 1 && oneSentenceOnly(covered)
+  const oneSentence = d.level === 1 && oneSentenceOnly(scorer, covered)
     ? el("p", { class: "one-sentence", text: ONE_SENTENCE })
     : null;
 
@@ -522,12 +522,15 @@ function dimensionSection(id, title, result) {
       el("div", {}, el("h3", { text: "What was missed" }), missed)));
 }
 
-/** The local scorer keeps a dimension that one sentence backs at 1 however that sentence reads: the report says so. */
+/**
+ * The local and onnx scorers keep a dimension that one sentence backs at 1 however that sentence reads: the report says
+ * so. The llm judge decides depth itself.
+ */
 const ONE_SENTENCE = "All of this comes from one sentence, and one sentence only mentions a dimension: say how, with "
   + "what numbers and why, in more than one to raise it.";
 
-function oneSentenceOnly(covered) {
-  return new Set(covered.flatMap((c) => c.evidence || [])).size === 1;
+function oneSentenceOnly(scorer, covered) {
+  return scorer !== "llm" && new Set(covered.flatMap((c) => c.evidence || [])).size === 1;
 }
 
 /** The first quotes in full; the rest folded away so one talkative answer does not bury the report. */
@@ -597,7 +600,7 @@ function toMarkdown(report) {
       lines.push(`- **${c.id}** (level ${c.level})${rubric ? `: ${rubric.description}` : ""}`);
       for (const quote of new Set(c.evidence || [])) lines.push(`  > ${quote.replace(/\s+/g, " ").trim()}`);
     }
-    if (d.level === 1 && oneSentenceOnly(covered)) lines.push("", ONE_SENTENCE);
+    if (d.level === 1 && oneSentenceOnly(report.scorer, covered)) lines.push("", ONE_SENTENCE);
     lines.push("", "### Missed", "");
     if (!(d.missing || []).length) lines.push("Nothing missed.");
     for (const m of d.missing || []) {

@@ -38,7 +38,7 @@ public static class MarkdownReport
         AppendFlags(md, evaluation.Flags);
         AppendSummary(md, evaluation);
         foreach (var (dimension, result) in Ordered(evaluation))
-            AppendDimension(md, dimension, result, rubric.Dimensions.GetValueOrDefault(dimension) ?? []);
+            AppendDimension(md, dimension, result, rubric.Dimensions.GetValueOrDefault(dimension) ?? [], evaluation.Scorer);
         return md.ToString();
     }
 
@@ -59,7 +59,7 @@ public static class MarkdownReport
         md.AppendLine().AppendLine(LevelLegend).AppendLine();
     }
 
-    private static void AppendDimension(StringBuilder md, string dimension, DimensionResult result, IReadOnlyList<Criterion> criteria)
+    private static void AppendDimension(StringBuilder md, string dimension, DimensionResult result, IReadOnlyList<Criterion> criteria, string scorer)
     {
         md.AppendLine(Inv, $"## {Title(dimension)}: level {result.Level}, {result.Score}/100").AppendLine();
         if (result.Criteria.Count > 0)
@@ -75,8 +75,9 @@ public static class MarkdownReport
                     md.AppendLine(Inv, $"  - To reach level {found.Level + 1}: {Inline(next)}");
             }
             md.AppendLine();
-            // The local scorer keeps a dimension that one sentence backs at 1 however that sentence reads: say so.
-            if (result.Level == 1 && result.Criteria.SelectMany(c => c.Evidence).Distinct().Count() == 1)
+            // The local and onnx scorers keep a dimension that one sentence backs at 1 however that sentence reads: say
+            // so. The llm judge decides depth itself.
+            if (result.Level == 1 && scorer != "llm" && result.Criteria.SelectMany(c => c.Evidence).Distinct().Count() == 1)
                 md.AppendLine("All of this comes from one sentence, and one sentence only mentions a dimension: say how, with "
                               + "what numbers and why, in more than one to raise it.").AppendLine();
         }

@@ -73,6 +73,18 @@ public class MarkdownReportTests
     }
 
     [Fact]
+    public void The_one_sentence_note_is_left_out_for_the_llm_judge_which_decides_depth_itself()
+    {
+        var scorer = new LocalScorer(RubricLoader.LoadFolder(TestPaths.Rubrics));
+        var local = scorer.Score("a-1", Rubric, "## Model\nSince posts mix text and images, I would fine-tune a pretrained multimodal transformer.\n");
+
+        var report = MarkdownReport.Render(local with { Scorer = "llm" }, Rubric);
+
+        Assert.Contains("All of this comes from one sentence", MarkdownReport.Render(local, Rubric), StringComparison.Ordinal);
+        Assert.DoesNotContain("comes from one sentence", report, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Missing_criterion_shows_the_probe_and_the_rubric_exemplar()
     {
         var criterion = First(Dimensions.Data);
