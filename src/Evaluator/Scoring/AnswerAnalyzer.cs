@@ -8,8 +8,10 @@ namespace Evaluator.Scoring;
 /// <list type="number">
 /// <item><see cref="Analyse"/> cuts the answer into units (spans in the original text), flags prompt
 /// injection and keyword stuffing, finds dismissed dimensions and the lexical concept matches.</item>
-/// <item><see cref="GradeCriterion"/> grades one criterion (0-3) from any set of evidence units, e.g. the
-/// lexical matches plus semantically matched sentences; injection, dismissal and stuffing rules still apply.</item>
+/// <item><see cref="GradeCriterion"/> grades one criterion (0-3) from any set of evidence units (the LLM judge
+/// checks its levels with it); injection, dismissal and stuffing rules still apply. <see cref="GradeAll(AnswerAnalysis, IReadOnlyDictionary{string, IReadOnlyList{int}})"/>
+/// grades every criterion from the lexical matches plus more units (the ONNX scorer's semantic matches), with the
+/// per-dimension sentence cap as well.</item>
 /// <item><see cref="BuildEvaluation"/> turns per-criterion levels and evidence (from this class or from a
 /// model) into the scoring contract, enforcing the caps and flags and doing the dimension/overall math.</item>
 /// </list>
