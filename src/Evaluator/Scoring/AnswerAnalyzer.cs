@@ -43,7 +43,10 @@ public sealed class AnswerAnalyzer(Framework framework)
 
         var features = new UnitFeatures[segments.Count];
         var sections = new int[segments.Count];
+        // Per unit, the words of the part its heading names ("## Retraining"), or null when the heading names the whole dimension.
+        var sectionParts = new string?[segments.Count];
         var current = -1;
+        string? currentPart = null;
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
@@ -53,20 +56,24 @@ public sealed class AnswerAnalyzer(Framework framework)
             if (injected[u]) continue;
             if (s.Kind == UnitKind.Heading)
             {
-                current = SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd);
+                current = SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd, out currentPart);
                 sections[u] = current;
+                sectionParts[u] = currentPart;
                 continue;
             }
-            if (s.HasLabel && SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd) is var labelled and >= 0)
+            if (s.HasLabel && SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd, out var labelPart) is var labelled and >= 0)
             {
                 if (s.Kind == UnitKind.TableRow)
                 {
                     sections[u] = labelled;
+                    sectionParts[u] = labelPart;
                     continue;
                 }
                 current = labelled;
+                currentPart = labelPart;
             }
             sections[u] = current;
+            sectionParts[u] = currentPart;
         }
 
         var covered = new bool[tokens.Length];
@@ -79,7 +86,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         }
 
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);
-        var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, injected, out var narrows);
+        var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, sectionParts, injected, out var narrows);
 
         var units = new AnswerUnit[segments.Count];
         for (var u = 0; u < segments.Count; u++)
@@ -288,9 +295,13 @@ public sealed class AnswerAnalyzer(Framework framework)
         return false;
     }
 
-    /// <summary>The dimension a heading or lead names, by aliases and dimension/step title words; -1 if none.</summary>
-    private static int SectionOf(RubricMatcher matcher, Token[] tokens, int start, int end)
+    /// <summary>
+    /// The dimension a heading or lead names, by aliases and dimension/step title words; -1 if none.
+    /// <paramref name="part"/>: the words of the part it names when that is all it names ("Retraining"), else null.
+    /// </summary>
+    private static int SectionOf(RubricMatcher matcher, Token[] tokens, int start, int end, out string? part)
     {
+        part = null;
         var (ts, te) = TokenRange(tokens, start, end);
         if (ts >= te) return -1;
         Span<int> votes = stackalloc int[matcher.DimensionIds.Length];
@@ -302,6 +313,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         var best = -1;
         for (var d = 0; d < votes.Length; d++)
             if (votes[d] > 0 && (best < 0 || votes[d] > votes[best])) best = d;
+        if (best >= 0) part = DismissalDetector.PartNamed(matcher, tokens, ts, te, best);
         return best;
     }
 

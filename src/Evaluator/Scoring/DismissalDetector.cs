@@ -20,9 +20,10 @@ internal static class DismissalDetector
     /// whose parts it waves away without dismissing the dimension, or -1. Waving away one part of a dimension ("we don't need
     /// labels, clicks are the labels") narrows the design; waving away two parts in two units ("I'd skip offline
     /// metrics." ... "An A/B test isn't needed either.") dismisses the dimension, and both units with it.
+    /// <paramref name="sectionParts"/>: per unit, the words of the part its heading names ("## Retraining"), or null.
     /// </summary>
     public static int[] Detect(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments,
-        UnitFeatures[] features, int[] sections, bool[] injected, out int[] narrows)
+        UnitFeatures[] features, int[] sections, string?[] sectionParts, bool[] injected, out int[] narrows)
     {
         var result = new int[segments.Count];
         Array.Fill(result, -1);
@@ -44,36 +45,31 @@ internal static class DismissalDetector
             foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
+                // The words of the part waved away, or null when the whole dimension is.
+                string? waved;
                 if (target < 0)
                 {
-                    // "I won't spend time on it": the pronoun points at the section's or the previous sentence's dimension.
+                    // "I won't spend time on it": the pronoun points at what the previous sentence is about, or else the section.
                     if (PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
                         var named = NamedBefore(matcher, tokens, f, cue, hits, out part, out var namedHit);
-                        target = named >= 0 ? named
-                            : sections[u] >= 0 ? sections[u] : PreviousDimension(matcher, segments, features, result, injected, u);
+                        (target, waved) = named >= 0 ? (named, part ? Words(tokens, namedHit) : null)
+                            : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
+                        if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
-                        if (part)
-                        {
-                            parts[u] = target;
-                            partWords[u] = Words(tokens, namedHit);
-                            continue;
-                        }
-                        result[u] = target;
-                        break;
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading.
-                    if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
-                        || ClauseHasTopic(matcher, tokens, f, clause, clause[cue.Start - f.TokenStart], hits)
+                    else if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
+                        || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)) continue;
-                    target = sections[u];
-                    aliasHit = default;
+                    else (target, waved) = (sections[u], sectionParts[u]);
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
-                if (part)
+                else waved = part ? Words(tokens, aliasHit) : null;
+                if (waved is not null)
                 {
                     parts[u] = target;
-                    partWords[u] = Words(tokens, aliasHit);
+                    partWords[u] = waved;
                     continue;
                 }
                 result[u] = target;
@@ -152,18 +148,41 @@ internal static class DismissalDetector
         return names.Any(n => n.Start == hit.Start && n.End == hit.End && n.Payload == hit.Payload);
     }
 
-    /// <summary>The dimension the previous unit of the same block dismissed, or the one it names alone; -1 if none.</summary>
-    private static int PreviousDimension(RubricMatcher matcher, List<Segment> segments, UnitFeatures[] features, int[] result, bool[] injected, int u)
+    /// <summary>
+    /// The dimension the previous unit of the same block dismissed, or the one it names alone (-1 if none), and the
+    /// words of the part of it that unit is about when it does not name the whole dimension ("We retrain weekly." or
+    /// "We need a feature store.": "I won't spend time on it" then waves away that part, not the dimension).
+    /// </summary>
+    private static (int Dimension, string? Part) PreviousDimension(RubricMatcher matcher, Token[] tokens, List<Segment> segments,
+        UnitFeatures[] features, int[] result, bool[] injected, int u)
     {
         var p = u - 1;
         while (p >= 0 && injected[p]) p--;
-        if (p < 0 || segments[p].Block != segments[u].Block) return -1;
-        if (result[p] >= 0) return result[p];
+        if (p < 0 || segments[p].Block != segments[u].Block) return (-1, null);
+        if (result[p] >= 0) return (result[p], null);
         var f = features[p];
-        if (f.Names.Count == 1) return f.Names[0];
-        if (f.Mentions.Count == 1) return f.Mentions[0];
         var dimensions = f.Concepts.Select(c => matcher.Criteria[c.Criterion].Dimension).Distinct().ToList();
-        return dimensions.Count == 1 ? dimensions[0] : -1;
+        var d = f.Names.Count == 1 ? f.Names[0] : f.Mentions.Count == 1 ? f.Mentions[0] : dimensions.Count == 1 ? dimensions[0] : -1;
+        if (d < 0 || f.Aliases.Contains(d)) return (d, null);
+        // A concept without a name for it: the part is that sentence's topic.
+        return (d, PartNamed(matcher, tokens, f.TokenStart, f.TokenEnd, d) ?? $"unit {p}");
+    }
+
+    /// <summary>
+    /// The words of the part of dimension <paramref name="dimension"/> that the tokens name when that is all they name
+    /// ("Retraining", "Labels"); null when they name the dimension itself (an alias or a word of its title).
+    /// </summary>
+    internal static string? PartNamed(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
+    {
+        var hits = new List<PhraseHit>();
+        matcher.Mentions.Match(tokens, from, to, hits);
+        // The longest at each place, as for a sentence: "offline metrics" is a part, not the alias inside it.
+        var named = Longest(hits).Where(h => h.Payload == dimension).ToList();
+        if (named.Count == 0 || named.Any(h => IsWholeName(matcher, tokens, h))) return null;
+        for (var t = from; t < to; t++)
+            if (matcher.HeadingIds.TryGetValue(tokens[t].Id, out var titled) && titled == dimension
+                && !named.Any(h => h.Start <= t && t < h.End)) return null;
+        return Words(tokens, named[0]);
     }
 
     /// <summary>
@@ -357,13 +376,17 @@ internal static class DismissalDetector
         return scratch.Count > 0;
     }
 
-    /// <summary>Whether the cue's clause talks about something concrete (a concept or a dimension name).</summary>
-    private static bool ClauseHasTopic(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, List<PhraseHit> scratch)
+    /// <summary>
+    /// Whether the cue's clause talks about something concrete (a concept or a dimension name) besides the cue's own
+    /// words: "scope" in "Out of scope" is a concept of a rubric that asks about scope, not a topic of the clause.
+    /// </summary>
+    private static bool ClauseHasTopic(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, List<PhraseHit> scratch)
     {
         scratch.Clear();
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
         matcher.Mentions.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
-        return scratch.Any(h => clause[h.Start - f.TokenStart] == cueClause);
+        var cueClause = clause[cue.Start - f.TokenStart];
+        return scratch.Any(h => clause[h.Start - f.TokenStart] == cueClause && (h.End <= cue.Start || h.Start >= cue.End));
     }
 
     /// <summary>At each start keeps the longest alias ("offline metrics" over "metrics").</summary>

@@ -61,6 +61,17 @@ public class NegationTests
     }
 
     [Fact]
+    public void Out_of_scope_under_a_heading_is_a_dismissal_where_the_rubric_asks_about_scope()
+    {
+        // news-feed's requirements criteria list "scope" as a concept; the cue's own word is not a topic of the sentence.
+        var answer = "## Serving\nOut of scope for this interview.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Equal([Dimensions.Serving], analysis.DismissedDimensions);
+    }
+
+    [Fact]
     public void A_hyphenated_model_name_is_not_a_dismissal()
     {
         var answer = "I'd train a skip-gram model over click sessions to learn post embeddings.";
@@ -182,6 +193,33 @@ public class NegationTests
     public void Waving_away_two_parts_of_a_dimension_dismisses_it()
     {
         var answer = Base + "\n\nI'd skip offline metrics.\n\nAn A/B test isn't needed either.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(Dimensions.Metrics));
+    }
+
+    [Theory]
+    [InlineData("## Retraining\nNot needed.\n", Dimensions.Monitoring)]
+    [InlineData("## Labels\nNot needed here.\n", Dimensions.Data)]
+    [InlineData("We would retrain the ranker weekly. I won't spend time on it.\n", Dimensions.Monitoring)]
+    public void Waving_away_a_part_named_by_a_heading_or_the_sentence_before_is_not_a_dismissal(string part, string dimension)
+    {
+        var answer = Base + "\n\n" + part;
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+        Assert.Equal(Score(Base).Level(dimension), result.Level(dimension));
+    }
+
+    [Fact]
+    public void Two_headings_naming_two_parts_waved_away_dismiss_the_dimension()
+    {
+        var answer = Base + "\n\n## Offline metrics\nNot needed.\n\n## A/B test\nNot needed.\n";
 
         var analysis = Scorer.Analyse(NewsFeed, answer);
         var result = Score(answer);
