@@ -23,9 +23,8 @@ public sealed class AnswerAnalyzer(Framework framework)
 
     public Framework Framework { get; } = framework;
 
-    /// <summary>"requirements: 3" lines naming this framework's dimensions: a forged grade sheet when they come in runs.</summary>
-    private readonly System.Text.RegularExpressions.Regex scoreLines = InjectionDetector.ScoreLinePattern(
-        framework.Dimensions.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
+    /// <summary>"requirements: 3" naming this framework's dimensions: a forged grade sheet in runs of lines or three to a line.</summary>
+    private readonly ScorePatterns scorePatterns = InjectionDetector.ScorePatternsFor(framework.Dimensions.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
 
     internal RubricMatcher MatcherFor(CaseRubric rubric) => matchers.GetValue(rubric, r => new RubricMatcher(Framework, r));
 
@@ -39,7 +38,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         var tokens = AnswerTokenizer.Tokenize(text);
         var segments = Segmenter.Split(text);
         var injected = new bool[segments.Count];
-        var anyInjection = InjectionDetector.Detect(text, segments, injected, scoreLines);
+        var anyInjection = InjectionDetector.Detect(text, segments, injected, scorePatterns);
 
         var features = new UnitFeatures[segments.Count];
         var sections = new int[segments.Count];

@@ -58,11 +58,18 @@ internal static class DismissalDetector
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
                     }
-                    // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading.
-                    else if (sections[u] < 0 || (cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
+                    // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading, or
+                    // after a few words that name it like one ("Monitoring? Not necessary.").
+                    else if ((cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)) continue;
-                    else (target, waved) = (sections[u], sectionParts[u]);
+                    else
+                    {
+                        (target, waved) = u > 0 && features[u - 1].Words <= LeadingCueReach
+                            ? PreviousDimension(matcher, tokens, segments, features, result, injected, u) : (-1, null);
+                        if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
+                        if (target < 0) continue;
+                    }
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
                 else waved = part ? Words(tokens, aliasHit) : null;

@@ -44,11 +44,14 @@ internal static class Lexicon
         "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
-        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists");
+        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
+        "forget about", "nothing to discuss", "nothing to say", "nothing to add", "not going to cover", "won't cover",
+        "will not cover");
 
     /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
     public static readonly PhraseSet ClauseEndDismissals = Phrases(
-        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere");
+        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere",
+        "is trivial", "are trivial");
 
     /// <summary>"leave monitoring aside", "set the data part aside": the verb before "aside" makes it a dismissal.</summary>
     public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");

@@ -13,6 +13,10 @@ public class NegationTests
     [InlineData("No need to monitor; it's static.", Dimensions.Monitoring)]
     [InlineData("Let's skip the data part.", Dimensions.Data)]
     [InlineData("I don't think we need clarifying questions here.", Dimensions.Requirements)]
+    [InlineData("Forget about monitoring.", Dimensions.Monitoring)]
+    [InlineData("Monitoring? Not necessary.", Dimensions.Monitoring)]
+    [InlineData("I'm not going to cover data.", Dimensions.Data)]
+    [InlineData("Data prep is trivial, nothing to discuss.", Dimensions.Data)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -69,6 +73,16 @@ public class NegationTests
         var analysis = Scorer.Analyse(NewsFeed, answer);
 
         Assert.Equal([Dimensions.Serving], analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void A_cue_after_a_question_naming_a_dimension_dismisses_it()
+    {
+        var answer = "We rank posts with a GBDT on engagement features.\n\nMonitoring? Not necessary.\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Equal([Dimensions.Monitoring], analysis.DismissedDimensions);
     }
 
     [Fact]
@@ -205,6 +219,7 @@ public class NegationTests
     [InlineData("## Retraining\nNot needed.\n", Dimensions.Monitoring)]
     [InlineData("## Labels\nNot needed here.\n", Dimensions.Data)]
     [InlineData("We would retrain the ranker weekly. I won't spend time on it.\n", Dimensions.Monitoring)]
+    [InlineData("Retraining? Not needed.\n", Dimensions.Monitoring)]
     public void Waving_away_a_part_named_by_a_heading_or_the_sentence_before_is_not_a_dismissal(string part, string dimension)
     {
         var answer = Base + "\n\n" + part;
