@@ -2,9 +2,10 @@ namespace Evaluator.Scoring;
 
 /// <summary>
 /// Keyword stuffing, judged per unit: a unit is list-like when it is mostly bare terms separated by
-/// commas, pipes or arrows ("Monitoring: drift, PSI, KL divergence, dashboards, alerts."), or one of a
-/// run of fragment bullets. Explanatory lists ("- **Imbalance:** most tiles contain nothing, so we
-/// oversample...") are not list-like. Padding elsewhere cannot dilute a list-like unit.
+/// commas, pipes or arrows ("Monitoring: drift, PSI, KL divergence, dashboards, alerts."), terms strung
+/// together without a function word, or one of a run of fragment bullets. Explanatory lists
+/// ("- **Imbalance:** most tiles contain nothing, so we oversample...") are not list-like. Padding
+/// elsewhere cannot dilute a list-like unit.
 /// </summary>
 internal static class StuffingDetector
 {
@@ -20,7 +21,8 @@ internal static class StuffingDetector
         {
             if (injected[u] || segments[u].Kind is UnitKind.Heading or UnitKind.Comment or UnitKind.Code) continue;
             var (items, bare) = Items(text, tokens, features[u].TokenStart, features[u].TokenEnd);
-            result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u]);
+            result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u])
+                || (segments[u].Kind != UnitKind.TableRow && WordSalad(tokens, features[u]));
         }
 
         // "- drift\n- PSI\n- dashboards": a run of bare fragments is a list even one term per line.
@@ -34,6 +36,21 @@ internal static class StuffingDetector
             u = Math.Max(end, u + 1);
         }
         return result;
+    }
+
+    private const int MinSaladWords = 8;
+
+    /// <summary>
+    /// Terms strung together with nothing between them: "drift psi dashboards alerts retraining ab test auc ndcg", or
+    /// rubric words scattered through filler ("Lorem drift ipsum PSI dolor"). Eight words or more without a single
+    /// function word or verb say nothing about how the terms fit together.
+    /// </summary>
+    private static bool WordSalad(Token[] tokens, UnitFeatures f)
+    {
+        if (f.Words < MinSaladWords) return false;
+        for (var t = f.TokenStart; t < f.TokenEnd; t++)
+            if (Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.ClauseWords.Contains(tokens[t].Id)) return false;
+        return true;
     }
 
     private const int MaxFrameWords = 4;

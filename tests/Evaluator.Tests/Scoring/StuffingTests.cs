@@ -27,6 +27,29 @@ public class StuffingTests
         Assert.True(result.Level(Dimensions.Monitoring) <= 1);
     }
 
+    [Theory]
+    [InlineData("drift psi dashboards alerts retraining ab test auc ndcg recall embeddings two tower ann hnsw kafka feature store")]
+    [InlineData("Monitoring drift PSI dashboards alerts retraining cadence shadow deployment canary rollback latency budget.")]
+    public void Terms_strung_together_without_a_function_word_are_a_list(string answer)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.True(Assert.Single(analysis.Units).ListLike);
+        Assert.Contains(Flags.KeywordStuffing, result.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(result.Level(d) <= 1, $"{d} is {result.Level(d)}"));
+    }
+
+    [Fact]
+    public void A_noun_phrase_with_function_words_is_not_a_list()
+    {
+        var answer = "Two-tower retrieval with in-batch negatives over thirty days of clicks, then a GBDT ranker on top.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.False(Assert.Single(analysis.Units).ListLike);
+    }
+
     [Fact]
     public void Explanatory_bullet_list_is_not_stuffing()
     {
