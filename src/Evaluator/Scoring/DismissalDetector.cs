@@ -242,6 +242,14 @@ internal static class DismissalDetector
         // "skip-gram" is a model, not a dismissal.
         cues.AddRange(scratch.Where(c => !Hyphenated(lower, tokens, c, from, to)));
         scratch.Clear();
+        Lexicon.OpeningDismissals.Match(tokens, from, to, scratch);
+        foreach (var hit in scratch)
+        {
+            var opens = true;
+            for (var t = from; t < hit.Start && opens; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
+            if (opens) cues.Add(hit);
+        }
+        scratch.Clear();
         Lexicon.ClauseEndDismissals.Match(tokens, from, to, scratch);
         foreach (var hit in scratch)
             if (hit.End == to || clause[hit.End - from] != clause[hit.Start - from] || lower.AsSpan(tokens[hit.End - 1].End, tokens[hit.End].Start - tokens[hit.End - 1].End).Contains(','))
@@ -334,8 +342,9 @@ internal static class DismissalDetector
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
         if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next)) return false;
+        // "store of embeddings" is a compound; "serving for now" is not.
         if (Lexicon.Prepositions.Contains(next))
-            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
+            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id) && !Lexicon.WhenWords.Contains(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
     }
 

@@ -45,8 +45,20 @@ internal static class Lexicon
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
-        "forget about", "nothing to discuss", "nothing to say", "nothing to add", "not going to cover", "won't cover",
-        "will not cover");
+        "i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
+        "i won't cover", "we won't cover", "i will not cover", "we will not cover");
+
+    /// <summary>
+    /// Dismissals only when the candidate opens with them: "Forget about monitoring.", "Let's forget about serving.",
+    /// "Nothing to discuss." but not "the model can forget about stale data" or "the model has nothing to add".
+    /// </summary>
+    public static readonly PhraseSet OpeningDismissals = Phrases("forget about", "nothing to discuss", "nothing to say", "nothing to add");
+
+    /// <summary>When a dismissal holds, after a preposition: "skip serving for now", "no monitoring at launch".</summary>
+    public static readonly HashSet<int> WhenWords = Ids("now today launch mvp v1 prototype");
+
+    /// <summary>Words that may come before an opening dismissal: "let's", "we can", "I'd just".</summary>
+    public static readonly HashSet<int> OpeningWords = Ids("let's lets let us we i can could just so and then i'd we'd i'll we'll honestly");
 
     /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
     public static readonly PhraseSet ClauseEndDismissals = Phrases(

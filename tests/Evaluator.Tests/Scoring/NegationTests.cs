@@ -17,6 +17,7 @@ public class NegationTests
     [InlineData("Monitoring? Not necessary.", Dimensions.Monitoring)]
     [InlineData("I'm not going to cover data.", Dimensions.Data)]
     [InlineData("Data prep is trivial, nothing to discuss.", Dimensions.Data)]
+    [InlineData("Let's skip serving for now.", Dimensions.Serving)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -83,6 +84,17 @@ public class NegationTests
         var analysis = Scorer.Analyse(NewsFeed, answer);
 
         Assert.Equal([Dimensions.Monitoring], analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("The model can forget about stale data once we retrain daily on a sliding window.")]
+    [InlineData("The model has nothing to add beyond the popularity baseline for new users.")]
+    [InlineData("The model won't cover rare languages at launch, so we route them to human reviewers.")]
+    public void Words_of_a_dismissal_about_the_system_dismiss_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
     }
 
     [Fact]
