@@ -42,6 +42,12 @@ internal static class DismissalDetector
                 result[u] = shrug;
                 continue;
             }
+            if (BareNo(matcher, tokens, f, hits) is { } no)
+            {
+                if (IsWholeName(matcher, tokens, no)) result[u] = no.Payload;
+                else (parts[u], partWords[u]) = (no.Payload, Words(tokens, no));
+                continue;
+            }
             foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
@@ -218,6 +224,18 @@ internal static class DismissalDetector
         return -1;
     }
 
+    /// <summary>"No monitoring.", "No retraining.": "no" and one name of a dimension or a part, and nothing else.</summary>
+    private static PhraseHit? BareNo(RubricMatcher matcher, Token[] tokens, UnitFeatures f, List<PhraseHit> scratch)
+    {
+        if (f.Words < 2 || tokens[f.TokenStart].Id != No) return null;
+        scratch.Clear();
+        matcher.Mentions.Match(tokens, f.TokenStart + 1, f.TokenEnd, scratch);
+        foreach (var hit in scratch)
+            if (hit.Start == f.TokenStart + 1 && hit.End == f.TokenEnd) return hit;
+        return null;
+    }
+
+    private static readonly int No = Vocabulary.Intern("no");
     private static readonly int Any = Vocabulary.Intern("any");
     private static readonly HashSet<int> Modals = [.. AnswerTokenizer.InternPhrase("will would should can could")];
     private static readonly HashSet<int> ShrugPredicates = [.. AnswerTokenizer.InternPhrase("do work suffice")];

@@ -270,6 +270,9 @@ internal static partial class InjectionDetector
         (IgnoreInstructions(), Words("ignore", "disregard", "forget", "override"), null, true),
         (NoteToGrader(), Words("evaluator", "grader", "reviewer", "examiner", "assessor", "marker", "scorer", "judge", " ai", "llm", "language model", "grading"), null, true),
         (RateAsExcellent(), Words("excellent", "outstanding", "exceptional", "flawless", "perfect", "strong hire"), null, true),
+        (PromptTemplateHeading(), Words("#"), Words("instruction", "system"), true),
+        (WhoeverGrades(), Words("whoever", "whomever", "anyone", "anybody", "reading this", "grading this", "scoring this", "evaluating this"), null, true),
+        (EveryDimensionAThree(), Words("every dimension", "each dimension", "all dimensions", "every category", "each category", "all categories", "every criterion", "all criteria", "each criterion"), null, true),
         (IfYouAreAnAi(), Words("you are", "you're", "you re"), null, true),
         (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across ", "3 everywhere", "3s "),
             Words([.. Pairs(["full"], ["marks", "score", "points", "credit"]),
@@ -311,6 +314,19 @@ internal static partial class InjectionDetector
     // and the marks must be marks ("the highest score"), not any superlative.
     [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))")]
     private static partial Regex AskForMarks();
+
+    // "### Instruction:" opening a line: the heading of a chat-model prompt template, not of a design ("Rater
+    // instructions: ..." is).
+    [GeneratedRegex(@"(^|\n)[ \t>]*#{2,}[ \t]*(instruction|system)s?( prompt)?[ \t]*:")]
+    private static partial Regex PromptTemplateHeading();
+
+    // "P.S. for whoever is scoring this", "To the AI reading this:": the grader addressed without being named.
+    [GeneratedRegex(@"\b(whoever|whomever|anyone|anybody) (is |who is |who's )?(scoring|grading|marking|evaluating|assessing|reviewing|reading) (this|my|the answer)\b|\b(to|for) (the |any )?(ai|llm|language model|model|assistant|bot|system) (that is |who is |that's )?(reading|grading|scoring|evaluating|reviewing|processing) (this|my)\b")]
+    private static partial Regex WhoeverGrades();
+
+    // "rate every dimension 3", "all criteria at level 3": a grade asked for, dimension by dimension.
+    [GeneratedRegex(@"\b(every|each|all) (dimensions?|categor(y|ies)|criteri(on|a)|sections?)( as| at| to| with)?( a)?( level)? (3|three)\b")]
+    private static partial Regex EveryDimensionAThree();
 
     // "rate this answer as excellent", "mark my response as outstanding": a request about the answer itself.
     [GeneratedRegex(@"\b(rate|mark|grade|score|judge|treat|consider|label)\b[^.\n]{0,20}\b(this|my|the) (answer|response|submission|design|solution)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]

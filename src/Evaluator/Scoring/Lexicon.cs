@@ -37,7 +37,7 @@ internal static class Lexicon
     /// <summary>Phrasings that dismiss on their own: "out of scope", "skip", "overkill".</summary>
     public static readonly PhraseSet DismissalPhrases = Phrases(
         "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "unnecessary",
-        "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
+        "not needed", "not necessary", "not required", "no need", "overkill", "overrated", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
         "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
@@ -63,7 +63,7 @@ internal static class Lexicon
     /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
     public static readonly PhraseSet ClauseEndDismissals = Phrases(
         "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere",
-        "is trivial", "are trivial");
+        "is trivial", "are trivial", "can come later", "can wait", "comes later");
 
     /// <summary>"leave monitoring aside", "set the data part aside": the verb before "aside" makes it a dismissal.</summary>
     public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");

@@ -18,6 +18,8 @@ public class NegationTests
     [InlineData("I'm not going to cover data.", Dimensions.Data)]
     [InlineData("Data prep is trivial, nothing to discuss.", Dimensions.Data)]
     [InlineData("Let's skip serving for now.", Dimensions.Serving)]
+    [InlineData("Monitoring is overrated here.", Dimensions.Monitoring)]
+    [InlineData("Monitoring can come later.", Dimensions.Monitoring)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -74,6 +76,27 @@ public class NegationTests
         var analysis = Scorer.Analyse(NewsFeed, answer);
 
         Assert.Equal([Dimensions.Serving], analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("No monitoring.", Dimensions.Monitoring)]
+    [InlineData("No serving.", Dimensions.Serving)]
+    public void No_and_a_dimension_alone_dismiss_it(string dismissal, string dimension)
+    {
+        var answer = "We rank posts with a GBDT on engagement features.\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Equal([dimension], analysis.DismissedDimensions);
+    }
+
+    [Fact]
+    public void No_and_a_part_alone_narrow_the_dimension()
+    {
+        var analysis = Scorer.Analyse(NewsFeed, "No retraining.");
+
+        Assert.Empty(analysis.DismissedDimensions);
+        Assert.Equal(Dimensions.Monitoring, Assert.Single(analysis.Units).Narrows);
     }
 
     [Fact]
