@@ -249,9 +249,15 @@ public sealed class AnswerAnalyzer(Framework framework)
         caseWords.Clear();
         double numbers = 0;
         var named = 0;
+        int content = 0, fromPrompt = 0;
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
         {
             var token = tokens[t];
+            if (!Lexicon.FunctionWords.Contains(token.Id) && !Lexicon.GenericWords.Contains(token.Id) && !token.Is(TokenShape.Number))
+            {
+                content++;
+                if (matcher.PromptWords.Contains(token.Id)) fromPrompt++;
+            }
             if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
             {
                 numbers += 1;
@@ -267,12 +273,16 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.Numbers = numbers;
         f.Named = named;
         f.CaseWords = caseWords.Count;
+        f.RestatesPrompt = content >= MinRestatedWords && fromPrompt >= RestatedShare * content;
 
         hits.Clear();
         Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
     }
+
+    private const int MinRestatedWords = 4;
+    private const double RestatedShare = 0.8;
 
     private static int DistinctStarts(List<PhraseHit> hits, int payload)
     {

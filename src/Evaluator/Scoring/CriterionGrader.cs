@@ -87,7 +87,8 @@ internal static class CriterionGrader
             var groups = Math.Max(1, f.GroupsOf(slot.Index));
             // Numbers back a claim too (capacity, thresholds), but two of them alone do not make an argument.
             var unitReasons = f.Reasons + 0.25 * Math.Min(f.Numbers, 2);
-            var level = Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
+            // Restating the question names its terms and adds nothing of the candidate's: a mention.
+            var level = f.RestatesPrompt || Specificity(f, groups) < SpecificThreshold ? 1 : unitReasons >= JustifiedThreshold ? 3 : 2;
             // Under another dimension's heading the candidate was talking about something else: evidence here only
             // where the sentence names this dimension ("we split the data by time"), and a mention at most.
             if (unit.Section is { } section && section != dimension)

@@ -75,6 +75,7 @@ internal sealed class RubricMatcher
             if (d >= 0) foreach (var word in ContentIds([step.Title])) HeadingIds.TryAdd(word, d);
         }
 
+        PromptWords = ContentIds([rubric.Title, rubric.Prompt]);
         CaseWords = ContentIds([rubric.Title, rubric.Prompt, .. rubric.Facts.SelectMany(f => f.Triggers.Append(f.Answer)),
             .. rubric.AllCriteria().SelectMany(c => c.Criterion.Concepts.SelectMany(g => g)
                 .Concat([c.Criterion.Description, c.Criterion.Exemplar]).Concat(c.Criterion.Levels.Values))]);
@@ -114,6 +115,9 @@ internal sealed class RubricMatcher
 
     /// <summary>Content words of this case (prompt, facts, criteria): using them ties an answer to the case.</summary>
     public HashSet<int> CaseWords { get; }
+
+    /// <summary>Content words of the case's title and prompt: a sentence made of them only restates the question.</summary>
+    public HashSet<int> PromptWords { get; }
 
     public CriterionSlot? Find(string criterionId) => Criteria.FirstOrDefault(c => c.Criterion.Id == criterionId);
 

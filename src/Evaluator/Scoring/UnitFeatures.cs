@@ -33,6 +33,9 @@ internal sealed class UnitFeatures
 
     public int Vague { get; set; }
 
+    /// <summary>Almost every content word comes from the case's prompt: the sentence restates the question.</summary>
+    public bool RestatesPrompt { get; set; }
+
 
     /// <summary>Distinct concept groups matched for the criterion with this index.</summary>
     public int GroupsOf(int criterion)

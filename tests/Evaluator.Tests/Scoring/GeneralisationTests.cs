@@ -96,6 +96,17 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void Restating_the_question_of_any_case_is_a_mention_at_most()
+    {
+        foreach (var rubric in LocalScoring.Rubrics.Cases)
+        {
+            var restated = Score(rubric.Prompt, rubric.Id);
+
+            Assert.All(Dimensions.All, d => Assert.True(restated.Level(d) <= 1, $"{rubric.Id}/{d} is {restated.Level(d)}"));
+        }
+    }
+
+    [Fact]
     public void Every_piece_of_evidence_is_an_exact_substring_of_the_answer()
     {
         foreach (var name in new[] { "news-feed-strong", "news-feed-negation", "news-feed-weak", "news-feed-stuffed" })
