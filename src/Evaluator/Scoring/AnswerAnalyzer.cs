@@ -253,22 +253,25 @@ public sealed class AnswerAnalyzer(Framework framework)
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
         {
             var token = tokens[t];
-            if (!Lexicon.FunctionWords.Contains(token.Id) && !Lexicon.GenericWords.Contains(token.Id) && !token.Is(TokenShape.Number))
-            {
-                content++;
-                if (matcher.PromptWords.Contains(token.Id)) fromPrompt++;
-            }
             if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
             {
                 numbers += 1;
                 if (token.Is(TokenShape.Quantity) || (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id))) numbers += 0.5;
                 continue;
             }
-            if (covered[t] || Lexicon.FunctionWords.Contains(token.Id)) continue;
+            if (Lexicon.FunctionWords.Contains(token.Id)) continue;
+            // Generic words ("model", "data") are in every answer and every prompt: they restate nothing.
+            var generic = Lexicon.GenericWords.Contains(token.Id);
+            if (!generic)
+            {
+                content++;
+                if (matcher.PromptWords.Contains(token.Id)) fromPrompt++;
+            }
+            if (covered[t]) continue;
             if (token.End - token.Start > 1
                 && (token.Is(TokenShape.Acronym | TokenShape.Technical) || (token.Is(TokenShape.Capitalised) && t > f.TokenStart && !SentenceStart(text, tokens, t))))
                 named++;
-            if (token.Id >= 0 && matcher.CaseWords.Contains(token.Id) && !Lexicon.GenericWords.Contains(token.Id)) caseWords.Add(token.Id);
+            if (token.Id >= 0 && !generic && matcher.CaseWords.Contains(token.Id)) caseWords.Add(token.Id);
         }
         f.Numbers = numbers;
         f.Named = named;

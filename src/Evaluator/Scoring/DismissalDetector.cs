@@ -257,14 +257,12 @@ internal static class DismissalDetector
         var cues = new List<PhraseHit>();
         scratch.Clear();
         Lexicon.DismissalPhrases.Match(tokens, from, to, scratch);
-        // "skip-gram" is a model, not a dismissal.
-        cues.AddRange(scratch.Where(c => !Hyphenated(lower, tokens, c, from, to)));
-        scratch.Clear();
-        Lexicon.OpeningDismissals.Match(tokens, from, to, scratch);
         foreach (var hit in scratch)
         {
+            // "skip-gram" is a model, not a dismissal.
+            if (Hyphenated(lower, tokens, hit, from, to)) continue;
             var opens = true;
-            for (var t = from; t < hit.Start && opens; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
+            for (var t = from; t < hit.Start && opens && hit.Payload == Lexicon.OpeningOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);
         }
         scratch.Clear();

@@ -34,8 +34,12 @@ internal static class Lexicon
         "need needed necessary require required worth deserve deserves matter matters bother spend care worry " +
         "issue concern relevant useful important point sense");
 
-    /// <summary>Phrasings that dismiss on their own: "out of scope", "skip", "overkill".</summary>
-    public static readonly PhraseSet DismissalPhrases = Phrases(
+    /// <summary>
+    /// Phrasings that dismiss on their own: "out of scope", "skip", "overkill" (payload 0); and, with payload
+    /// <see cref="OpeningOnly"/>, phrasings that dismiss only when the candidate opens with them: "Forget about
+    /// monitoring.", "Let's forget about serving.", "Nothing to discuss.", but not "the model can forget about stale data".
+    /// </summary>
+    public static readonly PhraseSet DismissalPhrases = Build(([
         "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "unnecessary",
         "not needed", "not necessary", "not required", "no need", "overkill", "overrated", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
@@ -46,13 +50,10 @@ internal static class Lexicon
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
-        "i won't cover", "we won't cover", "i will not cover", "we will not cover");
+        "i won't cover", "we won't cover", "i will not cover", "we will not cover"], 0),
+        (["forget about", "nothing to discuss", "nothing to say", "nothing to add"], OpeningOnly));
 
-    /// <summary>
-    /// Dismissals only when the candidate opens with them: "Forget about monitoring.", "Let's forget about serving.",
-    /// "Nothing to discuss." but not "the model can forget about stale data" or "the model has nothing to add".
-    /// </summary>
-    public static readonly PhraseSet OpeningDismissals = Phrases("forget about", "nothing to discuss", "nothing to say", "nothing to add");
+    public const int OpeningOnly = 1;
 
     /// <summary>When a dismissal holds, after a preposition: "skip serving for now", "no monitoring at launch".</summary>
     public static readonly HashSet<int> WhenWords = Ids("now today launch mvp v1 prototype");
