@@ -255,6 +255,8 @@ public sealed class AnswerAnalyzer(Framework framework)
             var token = tokens[t];
             if (token.Is(TokenShape.Number) || Lexicon.NumberWords.Contains(token.Id))
             {
+                // A figure of the candidate's own is something the prompt did not say.
+                content++;
                 numbers += 1;
                 if (token.Is(TokenShape.Quantity) || (t + 1 < f.TokenEnd && Lexicon.Units.Contains(tokens[t + 1].Id))) numbers += 0.5;
                 continue;
@@ -284,8 +286,8 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
     }
 
-    private const int MinRestatedWords = 4;
-    private const double RestatedShare = 0.8;
+    private const int MinRestatedWords = 5;
+    private const double RestatedShare = 0.9;
 
     private static int DistinctStarts(List<PhraseHit> hits, int payload)
     {

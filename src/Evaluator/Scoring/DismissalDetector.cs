@@ -68,11 +68,14 @@ internal static class DismissalDetector
                     // after a few words that name it like one ("Monitoring? Not necessary.").
                     else if ((cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
-                        || ReplacementAfter(tokens, f, cue, hits)) continue;
+                        || ReplacementAfter(tokens, f, cue, hits)
+                        || (cue.Payload == Lexicon.Scoping && HasObject(tokens, f, clause, cue))) continue;
                     else
                     {
-                        (target, waved) = u > 0 && features[u - 1].Words <= LeadingCueReach
-                            ? PreviousDimension(matcher, tokens, segments, features, result, injected, u) : (-1, null);
+                        // "Model size? Irrelevant at 400 MB." answers the question; it does not wave it away.
+                        var asked = AsksAbout(text.Lower, tokens, segments, features, injected, u);
+                        if (asked && HasObject(tokens, f, clause, cue)) continue;
+                        (target, waved) = asked ? PreviousDimension(matcher, tokens, segments, features, result, injected, u) : (-1, null);
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
                     }
@@ -161,6 +164,17 @@ internal static class DismissalDetector
         return names.Any(n => n.Start == hit.Start && n.End == hit.End && n.Payload == hit.Payload);
     }
 
+    /// <summary>"Monitoring? Not necessary.": the previous unit of the block is a few words ending in a question mark or colon.</summary>
+    private static bool AsksAbout(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
+    {
+        var p = u - 1;
+        while (p >= 0 && injected[p]) p--;
+        if (p < 0 || segments[p].Block != segments[u].Block || features[p].Words == 0 || features[p].Words > LeadingCueReach) return false;
+        for (var i = tokens[features[p].TokenEnd - 1].End; i < lower.Length && i < segments[u].Start; i++)
+            if (!char.IsWhiteSpace(lower[i]) && lower[i] is not ('*' or '_')) return lower[i] is '?' or ':';
+        return false;
+    }
+
     /// <summary>
     /// The dimension the previous unit of the same block dismissed, or the one it names alone (-1 if none), and the
     /// words of the part of it that unit is about when it does not name the whole dimension ("We retrain weekly." or
@@ -177,8 +191,9 @@ internal static class DismissalDetector
         var dimensions = f.Concepts.Select(c => matcher.Criteria[c.Criterion].Dimension).Distinct().ToList();
         var d = f.Names.Count == 1 ? f.Names[0] : f.Mentions.Count == 1 ? f.Mentions[0] : dimensions.Count == 1 ? dimensions[0] : -1;
         if (d < 0 || f.Aliases.Contains(d)) return (d, null);
-        // A concept without a name for it: the part is that sentence's topic.
-        return (d, PartNamed(matcher, tokens, f.TokenStart, f.TokenEnd, d) ?? $"unit {p}");
+        // A concept without a name for it: the part is the criterion it speaks to.
+        return (d, PartNamed(matcher, tokens, f.TokenStart, f.TokenEnd, d)
+            ?? "criterion " + f.Concepts.Where(c => matcher.Criteria[c.Criterion].Dimension == d).Select(c => c.Criterion).DefaultIfEmpty(-1).First());
     }
 
     /// <summary>
@@ -290,8 +305,33 @@ internal static class DismissalDetector
                     break;
                 }
         }
+        // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second": not a dismissal.
+        cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id)) || AboutDepth(tokens, from, to, clause, c));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
+    }
+
+    /// <summary>"in depth", "in much detail", "for a second" after the cue; "skip serving details" is still a dismissal.</summary>
+    private static bool AboutDepth(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
+    {
+        for (var t = cue.End + 1; t < to && clause[t - from] == clause[cue.Start - from]; t++)
+            if (Lexicon.DepthWords.Contains(tokens[t].Id) && Lexicon.DepthLeads.Contains(tokens[t - 1].Id)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// "We won't cover ads ranking or notifications": the cue has an object of its own, so it scopes something out
+    /// rather than dismissing the section it stands in. Filler ("for this interview", "here", "at all") is no object.
+    /// </summary>
+    private static bool HasObject(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue)
+    {
+        for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
+        {
+            var id = tokens[t].Id;
+            if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id)
+                && !Lexicon.EffortWords.Contains(id) && !Lexicon.EffortVerbs.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -358,9 +398,8 @@ internal static class DismissalDetector
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
         if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next)) return false;
-        // "store of embeddings" is a compound; "serving for now" is not.
         if (Lexicon.Prepositions.Contains(next))
-            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id) && !Lexicon.WhenWords.Contains(tokens[hit.End + 1].Id);
+            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
     }
 

@@ -137,9 +137,10 @@ internal static partial class InjectionDetector
     }
 
     /// <summary>
-    /// "requirements 3, metrics: 3, data - level 3": the span from the first to the last number that follows a dimension
+    /// "requirements 3, metrics: 3, data - level 3": the span from the first to the last score that follows a dimension
     /// name (one, two or three words right before it), when three different names are scored on the line; else null.
     /// The span, not the line: a line may be a whole paragraph, and the candidate's own sentences in it still count.
+    /// A score stands alone ("3", "3/3", "85/100"); "serving 20 ms", "data 2 weeks" or "production 100%" are figures.
     /// </summary>
     private static (int Start, int End)? ScoredNames(string lower, int start, int end, HashSet<string> names)
     {
@@ -148,7 +149,7 @@ internal static partial class InjectionDetector
         var (first, last) = (end, start);
         for (var i = start; i < end; i++)
         {
-            if (!char.IsDigit(lower[i]) || (i > start && char.IsDigit(lower[i - 1]))) continue;
+            if (!char.IsDigit(lower[i]) || (i > start && char.IsDigit(lower[i - 1])) || !IsScore(lower, i, end)) continue;
             var j = i - 1;
             while (j >= start && lower[j] is ' ' or '\t' or ':' or '=' or '-' or '*' or '_' or '`' or '"') j--;
             if (j >= start + 4 && lower.AsSpan(j - 4, 5).SequenceEqual("level"))
@@ -167,6 +168,23 @@ internal static partial class InjectionDetector
             }
         }
         return scored.Count >= 3 ? (first, Math.Max(last + 1, first)) : null;
+    }
+
+    /// <summary>The number at <paramref name="i"/> is a grade: at most 10, or N/M, with nothing but punctuation after it.</summary>
+    private static bool IsScore(string lower, int i, int end)
+    {
+        var k = i;
+        var value = 0;
+        for (; k < end && char.IsDigit(lower[k]); k++) value = Math.Min(value * 10 + (lower[k] - '0'), 1000);
+        // "1,500" or "2.5k" continue the number.
+        if (k + 1 < end && lower[k] is ',' or '.' && char.IsDigit(lower[k + 1])) return false;
+        var m = k;
+        while (m < end && lower[m] == ' ') m++;
+        if (m < end && lower[m] == '/' && m + 1 < end && char.IsDigit(lower[m + 1]))
+            for (k = m + 1; k < end && char.IsDigit(lower[k]); k++) { }
+        else if (value > 10) return false;
+        while (k < end && lower[k] == ' ') k++;
+        return k == end || lower[k] is ',' or ';' or '.' or '|' or ')' or '!';
     }
 
     /// <summary>Runs of digits in the line: a score line holds one, a grade sheet on one line three or more.</summary>
@@ -272,7 +290,7 @@ internal static partial class InjectionDetector
         (RateAsExcellent(), Words("excellent", "outstanding", "exceptional", "flawless", "perfect", "strong hire"), null, true),
         (PromptTemplateHeading(), Words("#"), Words("instruction", "system"), true),
         (WhoeverGrades(), Words("whoever", "whomever", "anyone", "anybody", "reading this", "grading this", "scoring this", "evaluating this"), null, true),
-        (EveryDimensionAThree(), Words("every dimension", "each dimension", "all dimensions", "every category", "each category", "all categories", "every criterion", "all criteria", "each criterion"), null, true),
+        (EveryDimensionAThree(), Words("every dimension", "each dimension", "all dimensions", "every criterion", "all criteria", "each criterion"), null, true),
         (IfYouAreAnAi(), Words("you are", "you're", "you re"), null, true),
         (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across ", "3 everywhere", "3s "),
             Words([.. Pairs(["full"], ["marks", "score", "points", "credit"]),
@@ -303,8 +321,8 @@ internal static partial class InjectionDetector
     private static partial Regex IgnoreInstructions();
 
     // "Note to the grader", "Dear grader", "As the assessor, you ...": words addressed to whoever grades ("an LLM as the
-    // judge" alone is a design choice).
-    [GeneratedRegex(@"\b((note|message|notice|instructions?|memo|hint)s? (to|for) (the |any |all )?|(dear|hey|hi|hello|attention) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|reviewers?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b")]
+    // judge" is a design choice, and "Dear reviewers" or "As the reviewer, you see the post" may address content reviewers).
+    [GeneratedRegex(@"\b(note|message|notice|instructions?|memo|hint)s? (to|for) (the |any |all )?(evaluators?|graders?|reviewers?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b|\b((dear|hey|hi|hello) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|ai|llms?|language models?)\b")]
     private static partial Regex NoteToGrader();
 
     [GeneratedRegex(@"\b(if|when|as) you (are|'re|re) (an? |the )?(ai|llm|large language|language model|automated|grader|evaluator|assistant|model|scoring)")]
@@ -320,16 +338,19 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"(^|\n)[ \t>]*#{2,}[ \t]*(instruction|system)s?( prompt)?[ \t]*:")]
     private static partial Regex PromptTemplateHeading();
 
-    // "P.S. for whoever is scoring this", "To the AI reading this:": the grader addressed without being named.
-    [GeneratedRegex(@"\b(whoever|whomever|anyone|anybody) (is |who is |who's )?(scoring|grading|marking|evaluating|assessing|reviewing|reading) (this|my|the answer)\b|\b(to|for) (the |any )?(ai|llm|language model|model|assistant|bot|system) (that is |who is |that's )?(reading|grading|scoring|evaluating|reviewing|processing) (this|my)\b")]
+    // "P.S. for whoever is scoring this", "To the AI reading this:": the grader addressed without being named. "The model
+    // scoring this request" or "anyone reviewing this queue" is design: "this" must end the phrase or be the answer.
+    [GeneratedRegex(@"(\b(whoever|whomever|anyone|anybody) (is |who is |who's )?(scoring|grading|marking|evaluating|assessing|reading|reviewing)|\b(to|for) (the |any )?(ai|llm|language model|assistant|bot) (that is |who is |that's )?(reading|grading|scoring|evaluating|reviewing|processing)) (this|my)( answer| response| submission| write-?up)?[ \t]*([:.,;!)\n]|$)")]
     private static partial Regex WhoeverGrades();
 
-    // "rate every dimension 3", "all criteria at level 3": a grade asked for, dimension by dimension.
-    [GeneratedRegex(@"\b(every|each|all) (dimensions?|categor(y|ies)|criteri(on|a)|sections?)( as| at| to| with)?( a)?( level)? (3|three)\b")]
+    // "rate every dimension 3", "give all criteria a 3": a grade asked for, dimension by dimension ("oversample each
+    // category 3 times" is not).
+    [GeneratedRegex(@"\b(rate|score|give|mark|grade|award|put)\b[^.\n]{0,30}\b(every|each|all) (dimensions?|criteri(on|a))( as| at| to| with| a)?( level)? (3|three)\b(?![ \t]*[a-z])")]
     private static partial Regex EveryDimensionAThree();
 
-    // "rate this answer as excellent", "mark my response as outstanding": a request about the answer itself.
-    [GeneratedRegex(@"\b(rate|mark|grade|score|judge|treat|consider|label)\b[^.\n]{0,20}\b(this|my|the) (answer|response|submission|design|solution)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
+    // "rate this answer as excellent", "mark my response as outstanding": a request about the answer itself ("raters mark
+    // the response as perfect, good or bad" is a labelling scheme).
+    [GeneratedRegex(@"\b(rate|mark|grade|score)\b[^.\n]{0,20}\b(this|my) (answer|response|submission)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
     private static partial Regex RateAsExcellent();
 
     [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]

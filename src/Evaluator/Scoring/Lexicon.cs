@@ -35,36 +35,45 @@ internal static class Lexicon
         "issue concern relevant useful important point sense");
 
     /// <summary>
-    /// Phrasings that dismiss on their own: "out of scope", "skip", "overkill" (payload 0); and, with payload
+    /// Phrasings that dismiss on their own: "out of scope", "skip", "overkill" (payload 0); with payload
     /// <see cref="OpeningOnly"/>, phrasings that dismiss only when the candidate opens with them: "Forget about
-    /// monitoring.", "Let's forget about serving.", "Nothing to discuss.", but not "the model can forget about stale data".
+    /// monitoring.", "Let's forget about serving.", "Nothing to discuss.", but not "the model can forget about stale data";
+    /// with payload <see cref="Scoping"/>, "I won't cover ...", which under a heading dismisses only without an object.
     /// </summary>
     public static readonly PhraseSet DismissalPhrases = Build(([
         "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "unnecessary",
-        "not needed", "not necessary", "not required", "no need", "overkill", "overrated", "irrelevant", "pointless", "waste of time",
+        "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
         "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
         "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
-        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
-        "i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
-        "i won't cover", "we won't cover", "i will not cover", "we will not cover"], 0),
-        (["forget about", "nothing to discuss", "nothing to say", "nothing to add"], OpeningOnly));
+        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists"], 0),
+        (["forget about", "nothing to discuss"], OpeningOnly),
+        (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
+          "i won't cover", "we won't cover", "i will not cover", "we will not cover"], Scoping));
 
     public const int OpeningOnly = 1;
 
-    /// <summary>When a dismissal holds, after a preposition: "skip serving for now", "no monitoring at launch".</summary>
-    public static readonly HashSet<int> WhenWords = Ids("now today launch mvp v1 prototype");
+    /// <summary>Payload of cues that scope out their object ("we won't cover ads ranking"): with one, no dismissal.</summary>
+    public const int Scoping = 2;
+
+    /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
+    public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round");
+
+    /// <summary>A cue about how deep to go, not whether: "I won't cover the model in depth", "forget about it for a moment".</summary>
+    public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
+
+    /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment".</summary>
+    public static readonly HashSet<int> DepthLeads = Ids("in at a much more great any");
 
     /// <summary>Words that may come before an opening dismissal: "let's", "we can", "I'd just".</summary>
     public static readonly HashSet<int> OpeningWords = Ids("let's lets let us we i can could just so and then i'd we'd i'll we'll honestly");
 
     /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
     public static readonly PhraseSet ClauseEndDismissals = Phrases(
-        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere",
-        "is trivial", "are trivial", "can come later", "can wait", "comes later");
+        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere");
 
     /// <summary>"leave monitoring aside", "set the data part aside": the verb before "aside" makes it a dismissal.</summary>
     public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");

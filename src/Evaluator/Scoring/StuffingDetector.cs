@@ -22,7 +22,7 @@ internal static class StuffingDetector
             if (injected[u] || segments[u].Kind is UnitKind.Heading or UnitKind.Comment or UnitKind.Code) continue;
             var (items, bare) = Items(text, tokens, features[u].TokenStart, features[u].TokenEnd);
             result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u])
-                || (segments[u].Kind != UnitKind.TableRow && WordSalad(tokens, features[u]));
+                || (segments[u].Kind != UnitKind.TableRow && WordSalad(text, tokens, features[u]));
         }
 
         // "- drift\n- PSI\n- dashboards": a run of bare fragments is a list even one term per line.
@@ -43,13 +43,18 @@ internal static class StuffingDetector
     /// <summary>
     /// Terms strung together with nothing between them: "drift psi dashboards alerts retraining ab test auc ndcg", or
     /// rubric words scattered through filler ("Lorem drift ipsum PSI dolor"). Eight words or more without a single
-    /// function word or verb say nothing about how the terms fit together.
+    /// function word, preposition, known verb, number or inner punctuation say nothing about how the terms fit
+    /// together; "Retrieval returns top 500 candidates within 20 ms budget." has its numbers and "within".
     /// </summary>
-    private static bool WordSalad(Token[] tokens, UnitFeatures f)
+    private static bool WordSalad(NormalizedText text, Token[] tokens, UnitFeatures f)
     {
-        if (f.Words < MinSaladWords) return false;
+        if (f.Words < MinSaladWords || f.Numbers > 0) return false;
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
-            if (Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.ClauseWords.Contains(tokens[t].Id)) return false;
+        {
+            var id = tokens[t].Id;
+            if (Lexicon.FunctionWords.Contains(id) || Lexicon.ClauseWords.Contains(id) || Lexicon.Prepositions.Contains(id)) return false;
+            if (t > f.TokenStart && text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).IndexOfAny(",;:()") >= 0) return false;
+        }
         return true;
     }
 

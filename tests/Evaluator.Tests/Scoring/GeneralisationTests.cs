@@ -106,6 +106,17 @@ public class GeneralisationTests
         }
     }
 
+    [Theory]
+    [InlineData("ad-click-prediction", "The auction ranks ads by bid times the predicted click probability.")]
+    [InlineData("ad-click-prediction", "Each ad slot opens an auction over about 10,000 eligible ads, and the predicted click probability ranks them.")]
+    [InlineData("news-feed", "When a user opens the app, we rank about 1,500 posts from friends, groups and followed pages.")]
+    public void A_sentence_that_adds_to_the_question_does_not_restate_it(string caseId, string sentence)
+    {
+        var analysis = Scorer.Analyse(LocalScoring.Rubrics.Get(caseId), sentence);
+
+        Assert.False(analysis.Features[Assert.Single(analysis.Units).Index].RestatesPrompt);
+    }
+
     [Fact]
     public void Every_piece_of_evidence_is_an_exact_substring_of_the_answer()
     {

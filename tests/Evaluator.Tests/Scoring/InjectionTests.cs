@@ -162,6 +162,15 @@ public class InjectionTests
     [InlineData("We use an LLM as the judge for relevance labels, and human raters grade a 2,000-pair sample each week.")]
     [InlineData("We keep data 2 years and serve 3 regions from one cluster.")]
     [InlineData("As the judge of relevance we use human raters, because clicks are biased by position.")]
+    [InlineData("Latency budget: feature fetch 10 ms, inference 30 ms, serving 20 ms, total 60 ms.")]
+    [InlineData("Timeline: data 2 weeks, model 3 weeks, deployment 1 week.")]
+    [InlineData("Rollout plan: deploy 1% in week 1, monitor 2 weeks, then production 100%.")]
+    [InlineData("The latency budget for the model scoring this request is 50 ms.")]
+    [InlineData("Dashboards for anyone reading this report show the hide rate per surface.")]
+    [InlineData("The ranker is a target-attention judge model over the last 50 interactions.")]
+    [InlineData("As the reviewer, you see the post, the model score and the policy it may break.")]
+    [InlineData("We oversample each category 3 times and send all categories at level 3 to review first.")]
+    [InlineData("Raters label the response as excellent, good, fair or bad, and we train on the graded pairs.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)
     {
         var result = Score(Answer("news-feed-strong") + "\n\n" + sentence + "\n");
