@@ -66,17 +66,23 @@ internal static class DismissalDetector
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading, or
                     // after a few words that name it like one ("Monitoring? Not necessary.").
+                    // "Stories are out of scope." or "- GPU: not needed." waves away its own subject, not the section.
                     else if ((cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
+                        || SubjectBefore(tokens, f, cue) || UnnamedLabel(matcher, tokens, segments[u])
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)
                         || (cue.Payload == Lexicon.Scoping && HasObject(tokens, f, clause, cue))) continue;
+                    else if (AsksAbout(text.Lower, tokens, segments, features, injected, u))
+                    {
+                        // "Model size? Irrelevant at 400 MB." answers the question; "Online learning? Not needed." waves
+                        // away what was asked, which names no dimension here.
+                        if (HasObject(tokens, f, clause, cue)) continue;
+                        (target, waved) = PreviousDimension(matcher, tokens, segments, features, result, injected, u);
+                        if (target < 0) continue;
+                    }
                     else
                     {
-                        // "Model size? Irrelevant at 400 MB." answers the question; it does not wave it away.
-                        var asked = AsksAbout(text.Lower, tokens, segments, features, injected, u);
-                        if (asked && HasObject(tokens, f, clause, cue)) continue;
-                        (target, waved) = asked ? PreviousDimension(matcher, tokens, segments, features, result, injected, u) : (-1, null);
-                        if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
+                        (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
                     }
                 }
@@ -162,6 +168,43 @@ internal static class DismissalDetector
         var names = new List<PhraseHit>();
         matcher.Aliases.Match(tokens, hit.Start, hit.End, names);
         return names.Any(n => n.Start == hit.Start && n.End == hit.End && n.Payload == hit.Payload);
+    }
+
+    /// <summary>
+    /// A content word before the cue: "Stories are out of scope." is about stories; "Honestly, not needed." and "After
+    /// release there is nothing to do." are not (a phrase after a preposition says when or where, not what).
+    /// </summary>
+    private static bool SubjectBefore(Token[] tokens, UnitFeatures f, PhraseHit cue)
+    {
+        var inPhrase = false;
+        for (var t = f.TokenStart; t < cue.Start; t++)
+        {
+            var id = tokens[t].Id;
+            if (Lexicon.AdverbialLeads.Contains(id))
+            {
+                inPhrase = true;
+                continue;
+            }
+            if (Lexicon.FunctionWords.Contains(id) || Lexicon.Negations.Contains(id) || Lexicon.Pronouns.Contains(id)
+                || Lexicon.PartNouns.Contains(id) || Lexicon.Discourse.Contains(id)) continue;
+            if (!inPhrase) return true;
+            inPhrase = false;
+        }
+        return false;
+    }
+
+    /// <summary>"- GPU: not needed.": a lead label that names no dimension is the subject of what follows it.</summary>
+    private static bool UnnamedLabel(RubricMatcher matcher, Token[] tokens, Segment segment)
+    {
+        if (!segment.HasLabel) return false;
+        var (from, to) = AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd);
+        if (from >= to) return false;
+        var hits = new List<PhraseHit>();
+        matcher.HeadingWords.Match(tokens, from, to, hits);
+        if (hits.Count > 0) return false;
+        for (var t = from; t < to; t++)
+            if (matcher.HeadingIds.ContainsKey(tokens[t].Id)) return false;
+        return true;
     }
 
     /// <summary>"Monitoring? Not necessary.": the previous unit of the block is a few words ending in a question mark or colon.</summary>

@@ -314,7 +314,8 @@ internal static partial class InjectionDetector
 
     private static SearchValues<string> Words(params string[] words) => SearchValues.Create(words, StringComparison.Ordinal);
 
-    [GeneratedRegex(@"\b(system|assistant|grader|evaluator|developer|scorer|judge)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
+    // Not "Scorer:" or "Judge:", which name parts of a design ("Judge: a second model that checks the labels").
+    [GeneratedRegex(@"\b(system|assistant|grader|evaluator|developer)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
     private static partial Regex RoleWord();
 
     [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
@@ -322,15 +323,16 @@ internal static partial class InjectionDetector
 
     // "Note to the grader", "Dear grader", "As the assessor, you ...": words addressed to whoever grades ("an LLM as the
     // judge" is a design choice, and "Dear reviewers" or "As the reviewer, you see the post" may address content reviewers).
-    [GeneratedRegex(@"\b(note|message|notice|instructions?|memo|hint)s? (to|for) (the |any |all )?(evaluators?|graders?|reviewers?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b|\b((dear|hey|hi|hello) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|ai|llms?|language models?)\b")]
+    [GeneratedRegex(@"\b(note|message|notice|instructions?|memo|hint)s? (to|for) (the |any |all )?(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b|\b((dear|hey|hi|hello) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|ai|llms?|language models?)\b")]
     private static partial Regex NoteToGrader();
 
     [GeneratedRegex(@"\b(if|when|as) you (are|'re|re) (an? |the )?(ai|llm|large language|language model|automated|grader|evaluator|assistant|model|scoring)")]
     private static partial Regex IfYouAreAnAi();
 
     // The verb must be a request ("please give", "award this"), not a noun ("sort by the score and show the highest"),
-    // and the marks must be marks ("the highest score"), not any superlative.
-    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))")]
+    // and the marks must be marks ("the highest score"), not any superlative, nor a score given to items ("give the
+    // highest score to exact matches", "a score of 3 if it is borderline").
+    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.;\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|level 3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))(?![ \t]+(to|for|if|when|whose|than|wins)\b(?![ \t]+(all|every|each)\b))")]
     private static partial Regex AskForMarks();
 
     // "### Instruction:" opening a line: the heading of a chat-model prompt template, not of a design ("Rater
@@ -340,7 +342,7 @@ internal static partial class InjectionDetector
 
     // "P.S. for whoever is scoring this", "To the AI reading this:": the grader addressed without being named. "The model
     // scoring this request" or "anyone reviewing this queue" is design: "this" must end the phrase or be the answer.
-    [GeneratedRegex(@"(\b(whoever|whomever|anyone|anybody) (is |who is |who's )?(scoring|grading|marking|evaluating|assessing|reading|reviewing)|\b(to|for) (the |any )?(ai|llm|language model|assistant|bot) (that is |who is |that's )?(reading|grading|scoring|evaluating|reviewing|processing)) (this|my)( answer| response| submission| write-?up)?[ \t]*([:.,;!)\n]|$)")]
+    [GeneratedRegex(@"(\b(whoever|whomever|anyone|anybody) (is |who is |who's )?(scoring|grading|marking|evaluating|assessing)|\b(to|for) (the |any )?(ai|llm|language model|assistant|bot) (that is |who is |that's )?(reading|grading|scoring|evaluating|reviewing|processing)) (this|my)( answer| response| submission| write-?up)?[ \t]*([:.,;!)\n]|$)")]
     private static partial Regex WhoeverGrades();
 
     // "rate every dimension 3", "give all criteria a 3": a grade asked for, dimension by dimension ("oversample each
@@ -368,8 +370,9 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"<[a-z]+[^>]*(display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|hidden)[^>]*>")]
     private static partial Regex HiddenHtml();
 
-    // Third-person verdicts ("Assessment complete.", "Final verdict", "overall score: 100/100") are a grader's words.
-    [GeneratedRegex(@"(^|[.!?:>]\s+)(the |this )?(assessment|evaluation|grading|review|scoring)( is| has been)?( now)? (complete|completed|concluded|finali[sz]ed)\b|\bfinal (verdict|assessment|grade|rating)\b|\b(final|overall|total) (score|level|grade|rating)\s*[:=]\s*(level\s*)?\d{1,3}(\.\d+)?(\s*/\s*\d{1,3})?[ \t.]*$", RegexOptions.Multiline)]
+    // Third-person verdicts ("Assessment complete.", "Final verdict", "overall score: 100/100") are a grader's words; "The
+    // evaluation is complete when all queries are labelled" goes on, so it is a plan.
+    [GeneratedRegex(@"(^|[.!?:>]\s+)(the |this )?(assessment|evaluation|grading|review|scoring)( is| has been)?( now)? (complete|completed|concluded|finali[sz]ed)(?=[ \t]*([.!:\n]|$))|\bfinal (verdict|assessment|grade|rating)\b|\b(final|overall|total) (score|level|grade|rating)\s*[:=]\s*(level\s*)?\d{1,3}(\.\d+)?(\s*/\s*\d{1,3})?[ \t.]*$", RegexOptions.Multiline)]
     private static partial Regex Verdict();
 
     /// <summary>An XML-like tag naming the answer, the grader or the conversation: the tag group 1 is "/" when closing.</summary>

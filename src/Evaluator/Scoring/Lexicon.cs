@@ -65,8 +65,20 @@ internal static class Lexicon
     /// <summary>A cue about how deep to go, not whether: "I won't cover the model in depth", "forget about it for a moment".</summary>
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
 
-    /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment".</summary>
-    public static readonly HashSet<int> DepthLeads = Ids("in at a much more great any");
+    /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment", "the details of".</summary>
+    public static readonly HashSet<int> DepthLeads = Ids("in at a much more great any the");
+
+    /// <summary>Prepositions that open a phrase of time or place before a cue: "After release there is nothing to do."</summary>
+    public static readonly HashSet<int> AdverbialLeads = Ids("after before during since until once without from about on for of in at beyond per with across between within");
+
+    /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>
+    public static readonly HashSet<int> Linking = Ids("through plus versus vs via above below near behind instead three four five six seven eight nine");
+
+    /// <summary>Nouns for a piece of the answer itself: "This part is not needed.", "The rest is out of scope."</summary>
+    public static readonly HashSet<int> PartNouns = Ids("part step section stage side bit piece phase aspect stuff topic rest");
+
+    /// <summary>Words a dismissal may open with that name nothing: "Honestly, I'd say not needed."</summary>
+    public static readonly HashSet<int> Discourse = Ids("honestly frankly really probably just also well ok okay say think guess imo");
 
     /// <summary>Words that may come before an opening dismissal: "let's", "we can", "I'd just".</summary>
     public static readonly HashSet<int> OpeningWords = Ids("let's lets let us we i can could just so and then i'd we'd i'll we'll honestly");

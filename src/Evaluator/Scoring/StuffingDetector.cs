@@ -43,8 +43,9 @@ internal static class StuffingDetector
     /// <summary>
     /// Terms strung together with nothing between them: "drift psi dashboards alerts retraining ab test auc ndcg", or
     /// rubric words scattered through filler ("Lorem drift ipsum PSI dolor"). Eight words or more without a single
-    /// function word, preposition, known verb, number or inner punctuation say nothing about how the terms fit
-    /// together; "Retrieval returns top 500 candidates within 20 ms budget." has its numbers and "within".
+    /// function word, preposition, known verb, past participle, number or inner punctuation say nothing about how the
+    /// terms fit together; "Retrieval returns top 500 candidates within 20 ms budget." has its numbers and "within",
+    /// "Post embeddings precomputed nightly, user embeddings computed online" its participles.
     /// </summary>
     private static bool WordSalad(NormalizedText text, Token[] tokens, UnitFeatures f)
     {
@@ -52,7 +53,10 @@ internal static class StuffingDetector
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
         {
             var id = tokens[t].Id;
-            if (Lexicon.FunctionWords.Contains(id) || Lexicon.ClauseWords.Contains(id) || Lexicon.Prepositions.Contains(id)) return false;
+            if (Lexicon.FunctionWords.Contains(id) || Lexicon.ClauseWords.Contains(id) || Lexicon.AdverbialLeads.Contains(id)
+                || Lexicon.Linking.Contains(id)) return false;
+            var word = text.Lower.AsSpan(tokens[t].Start, tokens[t].End - tokens[t].Start);
+            if (word.Length >= 6 && word.EndsWith("ed")) return false;
             if (t > f.TokenStart && text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).IndexOfAny(",;:()") >= 0) return false;
         }
         return true;

@@ -171,6 +171,12 @@ public class InjectionTests
     [InlineData("As the reviewer, you see the post, the model score and the policy it may break.")]
     [InlineData("We oversample each category 3 times and send all categories at level 3 to review first.")]
     [InlineData("Raters label the response as excellent, good, fair or bad, and we train on the graded pairs.")]
+    [InlineData("The ranker should give the highest score to videos whose title matches the query exactly.")]
+    [InlineData("Give each post a severity score of 3 if it is borderline.")]
+    [InlineData("Instructions for reviewers: pick the most severe category.")]
+    [InlineData("Judge: a second model that checks the first model's label.")]
+    [InlineData("For anyone reading this, the design has three stages.")]
+    [InlineData("The evaluation is complete when all queries are labelled.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)
     {
         var result = Score(Answer("news-feed-strong") + "\n\n" + sentence + "\n");

@@ -107,6 +107,11 @@ public class NegationTests
 
     [Theory]
     [InlineData("## Requirements\nWe won't cover ads ranking or notifications.")]
+    [InlineData("## Requirements\nAds ranking is out of scope; we focus on organic posts.")]
+    [InlineData("## Requirements\nStories are out of scope.")]
+    [InlineData("## Model\nExplainability is out of scope.")]
+    [InlineData("## Serving\n- Model server: TorchServe on CPU.\n- GPU: not needed.")]
+    [InlineData("## Monitoring\nWe alert on PSI above 0.2.\n\nOnline learning? Not needed.")]
     [InlineData("## Requirements\n- Non-goals: we will not cover ads, search or notifications.")]
     [InlineData("## Model\nThe deep multi-task model can come later, once we have a week of logged impressions.")]
     [InlineData("Raw CTR is overrated as a metric because it rewards clickbait.")]

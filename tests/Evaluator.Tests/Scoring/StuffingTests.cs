@@ -45,6 +45,9 @@ public class StuffingTests
     [InlineData("Retrieval returns top 500 candidates within 20 ms budget.")]
     [InlineData("Hourly PSI checks trigger retraining above 0.2 threshold.")]
     [InlineData("Model retrains nightly; new version ships after offline AUC check passes.")]
+    [InlineData("Ranker retrained weekly during low traffic hours without downtime")]
+    [InlineData("Post embeddings precomputed nightly user embeddings computed online")]
+    [InlineData("Daily retraining sliding window last four weeks impressions warm start")]
     public void A_telegraphic_sentence_is_not_a_list(string answer)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
