@@ -313,7 +313,7 @@ public sealed class AnswerAnalyzer(Framework framework)
     /// The dimension a heading or lead names, by aliases and dimension/step title words; -1 if none.
     /// <paramref name="part"/>: the words of the part it names when that is all it names ("Retraining"), else null.
     /// </summary>
-    private static int SectionOf(RubricMatcher matcher, Token[] tokens, int start, int end, out string? part)
+    internal static int SectionOf(RubricMatcher matcher, Token[] tokens, int start, int end, out string? part)
     {
         part = null;
         var (ts, te) = TokenRange(tokens, start, end);

@@ -134,8 +134,7 @@ internal static class DismissalDetector
         var (from, to) = pronoun < cue.Start ? (pronoun, cue.End) : (cue.Start, pronoun + 1);
         // "spend (much) time on it", not "need to recommend them": only filler between cue and pronoun.
         for (var t = Math.Min(pronoun + 1, cue.End); t < Math.Max(pronoun, cue.Start); t++)
-            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) && !Lexicon.EffortWords.Contains(tokens[t].Id)
-                && !Lexicon.EffortVerbs.Contains(tokens[t].Id)) return false;
+            if (!Filler(tokens[t].Id)) return false;
         scratch.Clear();
         matcher.Concepts.Match(tokens, from, to, scratch);
         matcher.Mentions.Match(tokens, from, to, scratch);
@@ -194,25 +193,23 @@ internal static class DismissalDetector
     }
 
     /// <summary>"- GPU: not needed.": a lead label that names no dimension is the subject of what follows it.</summary>
-    private static bool UnnamedLabel(RubricMatcher matcher, Token[] tokens, Segment segment)
+    private static bool UnnamedLabel(RubricMatcher matcher, Token[] tokens, Segment segment) =>
+        segment.HasLabel && AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd) is var (from, to) && from < to
+        && AnswerAnalyzer.SectionOf(matcher, tokens, segment.LabelStart, segment.LabelEnd, out _) < 0;
+
+    /// <summary>The unit before <paramref name="u"/> in its block, injected text left out; -1 if none.</summary>
+    private static int PreviousInBlock(List<Segment> segments, bool[] injected, int u)
     {
-        if (!segment.HasLabel) return false;
-        var (from, to) = AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd);
-        if (from >= to) return false;
-        var hits = new List<PhraseHit>();
-        matcher.HeadingWords.Match(tokens, from, to, hits);
-        if (hits.Count > 0) return false;
-        for (var t = from; t < to; t++)
-            if (matcher.HeadingIds.ContainsKey(tokens[t].Id)) return false;
-        return true;
+        var p = u - 1;
+        while (p >= 0 && injected[p]) p--;
+        return p >= 0 && segments[p].Block == segments[u].Block ? p : -1;
     }
 
     /// <summary>"Monitoring? Not necessary.": the previous unit of the block is a few words ending in a question mark or colon.</summary>
     private static bool AsksAbout(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
     {
-        var p = u - 1;
-        while (p >= 0 && injected[p]) p--;
-        if (p < 0 || segments[p].Block != segments[u].Block || features[p].Words == 0 || features[p].Words > LeadingCueReach) return false;
+        var p = PreviousInBlock(segments, injected, u);
+        if (p < 0 || features[p].Words == 0 || features[p].Words > LeadingCueReach) return false;
         for (var i = tokens[features[p].TokenEnd - 1].End; i < lower.Length && i < segments[u].Start; i++)
             if (!char.IsWhiteSpace(lower[i]) && lower[i] is not ('*' or '_')) return lower[i] is '?' or ':';
         return false;
@@ -226,9 +223,8 @@ internal static class DismissalDetector
     private static (int Dimension, string? Part) PreviousDimension(RubricMatcher matcher, Token[] tokens, List<Segment> segments,
         UnitFeatures[] features, int[] result, bool[] injected, int u)
     {
-        var p = u - 1;
-        while (p >= 0 && injected[p]) p--;
-        if (p < 0 || segments[p].Block != segments[u].Block) return (-1, null);
+        var p = PreviousInBlock(segments, injected, u);
+        if (p < 0) return (-1, null);
         if (result[p] >= 0) return (result[p], null);
         var f = features[p];
         var dimensions = f.Concepts.Select(c => matcher.Criteria[c.Criterion].Dimension).Distinct().ToList();
@@ -354,6 +350,10 @@ internal static class DismissalDetector
         return cues;
     }
 
+    /// <summary>Words that carry no topic around a cue: function words and effort ("spend much time on").</summary>
+    private static bool Filler(int id) =>
+        Lexicon.FunctionWords.Contains(id) || Lexicon.EffortWords.Contains(id) || Lexicon.EffortVerbs.Contains(id);
+
     /// <summary>"in depth", "in much detail", "for a second" after the cue; "skip serving details" is still a dismissal.</summary>
     private static bool AboutDepth(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
     {
@@ -371,8 +371,7 @@ internal static class DismissalDetector
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
         {
             var id = tokens[t].Id;
-            if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id)
-                && !Lexicon.EffortWords.Contains(id) && !Lexicon.EffortVerbs.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)) return true;
+            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)) return true;
         }
         return false;
     }
@@ -427,8 +426,7 @@ internal static class DismissalDetector
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause; t++)
         {
             var id = tokens[t].Id;
-            if (!Lexicon.FunctionWords.Contains(id) && !Lexicon.EffortWords.Contains(id) && !Lexicon.EffortVerbs.Contains(id)
-                && !Lexicon.DismissalPredicates.Contains(id)) return true;
+            if (!Filler(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
         }
         return false;
     }
