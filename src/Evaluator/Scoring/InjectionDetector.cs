@@ -13,7 +13,7 @@ internal static partial class InjectionDetector
 {
     /// <summary>
     /// Marks injected units (by index) in <paramref name="injected"/>; returns whether any were found.
-    /// <paramref name="scoreLines"/> matches one "requirements: 3" line of the framework (see <see cref="ScoreLinePattern"/>).
+    /// <paramref name="scorePatterns"/> finds the framework's "requirements: 3" in grade sheets (see <see cref="ScorePatternsFor"/>).
     /// </summary>
     public static bool Detect(NormalizedText text, List<Segment> segments, bool[] injected, ScorePatterns scorePatterns)
     {
@@ -151,9 +151,9 @@ internal static partial class InjectionDetector
         {
             if (!char.IsDigit(lower[i]) || (i > start && char.IsDigit(lower[i - 1])) || !IsScore(lower, i, end)) continue;
             var j = i - 1;
-            while (j >= start && lower[j] is ' ' or '\t' or ':' or '=' or '-' or '*' or '_' or '`' or '"') j--;
+            while (j >= start && Separator(lower[j])) j--;
             if (j >= start + 4 && lower.AsSpan(j - 4, 5).SequenceEqual("level"))
-                for (j -= 5; j >= start && lower[j] is ' ' or '\t' or ':' or '=' or '-' or '*' or '_' or '`' or '"'; j--) { }
+                for (j -= 5; j >= start && Separator(lower[j]); j--) { }
             // Up to three words back: "serving", "model development", "monitoring and iteration".
             var wordEnd = j + 1;
             for (var words = 0; words < 3 && j >= start && char.IsLetter(lower[j]); words++)
@@ -168,6 +168,9 @@ internal static partial class InjectionDetector
             }
         }
         return scored.Count >= 3 ? (first, Math.Max(last + 1, first)) : null;
+
+        // Between a name and its score: "metrics: 3", "**data** = 3", "serving - 3".
+        static bool Separator(char c) => c is ' ' or '\t' or ':' or '=' or '-' or '*' or '_' or '`' or '"';
     }
 
     /// <summary>The number at <paramref name="i"/> is a grade: at most 10, or N/M, with nothing but punctuation after it.</summary>
