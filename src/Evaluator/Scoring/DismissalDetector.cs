@@ -399,6 +399,7 @@ internal static class DismissalDetector
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
+            if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
@@ -406,6 +407,18 @@ internal static class DismissalDetector
             part = !IsWholeName(matcher, tokens, hit);
         }
         return best;
+    }
+
+    /// <summary>
+    /// "We don't need GPUs for serving": the cue has an object of its own ("GPUs") and the dimension only says where it
+    /// would be used, after a preposition. "We don't need any monitoring" or "skip the details of serving" name no object.
+    /// </summary>
+    private static bool ModifiesAnObject(Token[] tokens, PhraseHit hit, PhraseHit cue)
+    {
+        if (hit.Start == cue.End || !Lexicon.Prepositions.Contains(tokens[hit.Start - 1].Id)) return false;
+        for (var t = cue.End; t < hit.Start - 1; t++)
+            if (!Filler(tokens[t].Id) && !Lexicon.WholeAdverbs.Contains(tokens[t].Id)) return true;
+        return false;
     }
 
     /// <summary>
