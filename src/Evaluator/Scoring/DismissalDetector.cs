@@ -87,7 +87,8 @@ internal static class DismissalDetector
                     }
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
-                else waved = part ? Words(tokens, aliasHit) : null;
+                else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
+                    ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (waved is not null)
                 {
                     parts[u] = target;
@@ -407,6 +408,23 @@ internal static class DismissalDetector
             part = !IsWholeName(matcher, tokens, hit);
         }
         return best;
+    }
+
+    /// <summary>
+    /// "A deep model is overkill", "Real-time serving isn't needed": a word right before the dimension's name makes it
+    /// one kind of it, so only that kind is waved away. Its position, or null when the name stands alone ("any
+    /// monitoring", "the model").
+    /// </summary>
+    private static int? Qualifier(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
+    {
+        // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
+        var q = hit.Start - 1;
+        if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
+        for (var t = f.TokenStart; t < q; t++)
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id)) return null;
+        var id = tokens[q].Id;
+        return Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.Discourse.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
+            || Lexicon.ClauseWords.Contains(id) || Lexicon.Pronouns.Contains(id) ? null : q;
     }
 
     /// <summary>

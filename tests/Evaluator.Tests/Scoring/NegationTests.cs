@@ -124,6 +124,8 @@ public class NegationTests
     [InlineData("The model can forget about stale data once we retrain daily on a sliding window.")]
     [InlineData("We don't need GPUs for serving; CPUs handle the MLP at 50 ms.")]
     [InlineData("We don't need a GPU for inference.")]
+    [InlineData("A deep model is overkill for candidate generation; heuristics work.")]
+    [InlineData("Heavy monitoring is overkill here.")]
     [InlineData("The model has nothing to add beyond the popularity baseline for new users.")]
     [InlineData("The model won't cover rare languages at launch, so we route them to human reviewers.")]
     public void Words_of_a_dismissal_about_the_system_dismiss_nothing(string sentence)
