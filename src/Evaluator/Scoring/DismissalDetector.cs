@@ -86,8 +86,7 @@ internal static class DismissalDetector
                         if (target < 0) continue;
                     }
                 }
-                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
-                    || ListsAfterColon(matcher, text.Lower, tokens, f, clause, cue, target)) continue;
+                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (waved is not null)
@@ -510,26 +509,6 @@ internal static class DismissalDetector
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension
                              && clause[h.Start - f.TokenStart] != cueClause);
-    }
-
-    /// <summary>
-    /// "I won't spend too long on monitoring: PSI on top features, CTR dashboards, weekly retraining.": after a colon the
-    /// candidate gives the dimension's own concepts, without a negation: brief, not dismissed. "We don't need monitoring:
-    /// drift is not a concern." still dismisses.
-    /// </summary>
-    private static bool ListsAfterColon(RubricMatcher matcher, string lower, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, int dimension)
-    {
-        var cueClause = clause[cue.Start - f.TokenStart];
-        var next = cue.End;
-        while (next < f.TokenEnd && clause[next - f.TokenStart] == cueClause) next++;
-        if (next >= f.TokenEnd || lower.AsSpan(tokens[next - 1].End, tokens[next].Start - tokens[next - 1].End).IndexOf(':') < 0) return false;
-        var end = next;
-        while (end < f.TokenEnd && clause[end - f.TokenStart] == cueClause + 1) end++;
-        for (var t = next; t < end; t++)
-            if (Lexicon.Negations.Contains(tokens[t].Id) || Lexicon.DismissalPredicates.Contains(tokens[t].Id)) return false;
-        var hits = new List<PhraseHit>();
-        matcher.Concepts.Match(tokens, next, end, hits);
-        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
     }
 
     /// <summary>"We don't need exact neighbours, so an approximate index is fine": what replaces the negated thing follows it.</summary>
