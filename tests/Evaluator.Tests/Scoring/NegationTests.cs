@@ -126,6 +126,7 @@ public class NegationTests
     [InlineData("We don't need a GPU for inference.")]
     [InlineData("A deep model is overkill for candidate generation; heuristics work.")]
     [InlineData("Heavy monitoring is overkill here.")]
+    [InlineData("We rank posts with a GBDT on engagement features.\nI won't spend too long on monitoring: PSI on top features, CTR dashboards, weekly retraining.")]
     [InlineData("The model has nothing to add beyond the popularity baseline for new users.")]
     [InlineData("The model won't cover rare languages at launch, so we route them to human reviewers.")]
     public void Words_of_a_dismissal_about_the_system_dismiss_nothing(string sentence)
