@@ -68,9 +68,6 @@ internal static class Lexicon
     /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment", "the details of".</summary>
     public static readonly HashSet<int> DepthLeads = Ids("in at a much more great any the");
 
-    /// <summary>Prepositions that open a phrase of time or place before a cue: "After release there is nothing to do."</summary>
-    public static readonly HashSet<int> AdverbialLeads = Ids("after before during since until once without from about on for of in at beyond per with across between within");
-
     /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>
     public static readonly HashSet<int> Linking = Ids("through plus versus vs via above below near behind instead three four five six seven eight nine");
 
@@ -123,6 +120,9 @@ internal static class Lexicon
     public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");
 
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
+
+    /// <summary>Prepositions that open a phrase of time or place before a cue: "After release there is nothing to do."</summary>
+    public static readonly HashSet<int> AdverbialLeads = [.. Prepositions, .. Ids("after before during since until once without")];
 
     /// <summary>Reasons, contrasts, costs and failure modes: what makes a specific answer a justified one.</summary>
     public static readonly string[] Justifications = [
