@@ -63,6 +63,17 @@ public class GeneralisationTests
         Assert.Contains(result.Dimensions[dimension].Criteria, c => c.Evidence.Contains(answer));
     }
 
+    [Theory]
+    [InlineData("We sample video frames once per second.")]
+    [InlineData("For videos, take a few frames.")]
+    [InlineData("The posted video is cut into frames.")]
+    public void Video_frames_are_not_problem_framing(string sentence)
+    {
+        var result = Score(sentence, "video-search");
+
+        Assert.Equal(0, result.Level(Dimensions.Requirements));
+    }
+
     [Fact]
     public void A_sentence_under_another_heading_counts_only_where_it_names_the_dimension()
     {

@@ -29,6 +29,19 @@ public class NegationTests
         Assert.DoesNotContain(after.AllEvidence(), e => e.Contains(dismissal, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("We skip the video frames.")]
+    [InlineData("Frames are not needed for the text model.")]
+    public void Skipping_video_frames_does_not_dismiss_the_requirements(string sentence)
+    {
+        var answer = "The goal is satisfied watch time, not clicks, since clickbait inflates CTR. We serve 10,000 queries "
+                     + "per second within a 200 ms budget.\n\n" + sentence + "\n";
+
+        var analysis = Scorer.Analyse(LocalScoring.Rubrics.Get("video-search"), answer);
+
+        Assert.DoesNotContain(Dimensions.Requirements, analysis.DismissedDimensions);
+    }
+
     [Fact]
     public void Negating_a_sub_option_while_naming_its_replacement_is_a_design_choice()
     {
