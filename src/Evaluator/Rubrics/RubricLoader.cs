@@ -42,6 +42,14 @@ public static class RubricLoader
         return errors.Count > 0 || framework is null ? (null, errors) : (new RubricSet(framework, cases), errors);
     }
 
+    /// <summary>"about: problem" or "about: design" (the default).</summary>
+    private static bool About(YamlNodeReader reader, YamlNode node, string what)
+    {
+        var value = reader.Scalar(node, $"'about' of {what}");
+        if (value is not ("problem" or "design" or "")) reader.Error(node, $"'about' of {what} must be 'problem' or 'design', not '{value}'.");
+        return value == "problem";
+    }
+
     public static Framework? ParseFramework(string yaml, string file, List<RubricError> errors)
     {
         var reader = new YamlNodeReader(file, errors);
@@ -55,7 +63,7 @@ public static class RubricLoader
         foreach (var node in dimensionNodes)
         {
             if (reader.AsMapping(node, "a dimension") is not { } map) continue;
-            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels", "aliases", "mentions");
+            reader.RejectUnknownKeys(map, "a dimension", "id", "title", "weight", "description", "levels", "aliases", "mentions", "about");
             var id = reader.String(map, "id", "a dimension");
             var what = $"dimension '{id}'";
             var weightText = reader.String(map, "weight", what);
@@ -66,6 +74,7 @@ public static class RubricLoader
             {
                 Aliases = YamlNodeReader.Optional(map, "aliases") is null ? [] : reader.StringList(map, "aliases", what, 1),
                 Mentions = YamlNodeReader.Optional(map, "mentions") is null ? [] : reader.StringList(map, "mentions", what, 1),
+                AboutProblem = YamlNodeReader.Optional(map, "about") is { } about && About(reader, about, what),
             });
             if (id.Length > 0 && !Dimensions.All.Contains(id))
                 reader.Error(map, $"unknown dimension '{id}' (expected: {string.Join(", ", Dimensions.All)}).");

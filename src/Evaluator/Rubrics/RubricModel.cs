@@ -42,6 +42,13 @@ public sealed record DimensionDefinition(
     /// clicks are the labels") instead of dismissing the dimension. Optional in framework.yaml.
     /// </summary>
     public IReadOnlyList<string> Mentions { get; init; } = [];
+
+    /// <summary>
+    /// The dimension is about the problem, not the design (framework.yaml: <c>about: problem</c>; the default is
+    /// <c>design</c>): a sentence that says what the candidate will build or use ("I would train a classifier")
+    /// is no evidence for it.
+    /// </summary>
+    public bool AboutProblem { get; init; }
 }
 
 /// <summary>One of the seven interview steps and the dimensions it probes.</summary>

@@ -279,11 +279,23 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.Named = named;
         f.CaseWords = caseWords.Count;
         f.RestatesPrompt = content >= MinRestatedWords && fromPrompt >= RestatedShare * content;
+        f.Plan = OpensWithPlan(tokens, f.TokenStart, f.TokenEnd);
 
         hits.Clear();
         Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
+    }
+
+    /// <summary>"I would train ...", "Then we can use ...", "My plan is to build ...": the candidate's design, in the first person.</summary>
+    private static bool OpensWithPlan(Token[] tokens, int start, int end)
+    {
+        var t = start;
+        while (t < end && Lexicon.PlanLeads.Contains(tokens[t].Id)) t++;
+        if (t < end && Lexicon.PlanSubjects.Contains(tokens[t].Id)) t++;
+        else return false;
+        while (t < end && Lexicon.PlanModals.Contains(tokens[t].Id)) t++;
+        return t < end && Lexicon.PlanVerbs.Contains(tokens[t].Id);
     }
 
     private const int MinRestatedWords = 5;

@@ -180,6 +180,21 @@ internal static class Lexicon
         "year years percent pixel pixels px gb tb mb qps rps user users request requests item items k m b x " +
         "gpu gpus cpu cpus node nodes machine machines");
 
+    /// <summary>Words before the subject of a plan: "Then we ...", "First, I ...".</summary>
+    public static readonly HashSet<int> PlanLeads = Ids("then first next so and also finally after that afterwards");
+
+    /// <summary>The candidate as the subject of a plan: "I", "we", "my plan is".</summary>
+    public static readonly HashSet<int> PlanSubjects = Ids("i we i'd we'd i'll we'll my our");
+
+    /// <summary>Words between the subject and the verb of a plan: "would", "can just", "plan is to".</summary>
+    public static readonly HashSet<int> PlanModals = Ids(
+        "would will can could should might may just also then first simply probably plan is to want am are going");
+
+    /// <summary>Verbs of building or using something: a plan for the design, not a requirement of the problem.</summary>
+    public static readonly HashSet<int> PlanVerbs = Ids(
+        "use train build run apply deploy compute embed employ leverage implement create develop pretrain " +
+        "fine-tune finetune feed turn find store collect sort");
+
     private static HashSet<int> Ids(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(AnswerTokenizer.InternPhrase).ToHashSet();
 

@@ -16,6 +16,7 @@ internal sealed class RubricMatcher
         Rubric = rubric;
         DimensionIds = [.. framework.Dimensions.Select(d => d.Id)];
         Weights = [.. framework.Dimensions.Select(d => d.Weight)];
+        AboutProblem = [.. framework.Dimensions.Select(d => d.AboutProblem)];
 
         var criteria = new List<CriterionSlot>();
         for (var d = 0; d < DimensionIds.Length; d++)
@@ -86,6 +87,9 @@ internal sealed class RubricMatcher
     public string[] DimensionIds { get; }
 
     public double[] Weights { get; }
+
+    /// <summary>Per dimension: about the problem, so the candidate's plans are no evidence for it.</summary>
+    public bool[] AboutProblem { get; }
 
     public CriterionSlot[] Criteria { get; }
 

@@ -36,6 +36,9 @@ internal sealed class UnitFeatures
     /// <summary>Almost every content word comes from the case's prompt: the sentence restates the question.</summary>
     public bool RestatesPrompt { get; set; }
 
+    /// <summary>The unit opens with what the candidate will build or use: "I would train a classifier", "Then we can use a CNN".</summary>
+    public bool Plan { get; set; }
+
 
     /// <summary>Distinct concept groups matched for the criterion with this index.</summary>
     public int GroupsOf(int criterion)

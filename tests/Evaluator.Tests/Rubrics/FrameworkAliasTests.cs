@@ -28,12 +28,15 @@ public class FrameworkAliasTests
         Assert.All(framework.Dimensions, d => Assert.Empty(d.Aliases));
     }
 
-    [Fact]
-    public void Aliases_that_are_not_a_list_are_reported_with_file_and_line()
+    [Theory]
+    [InlineData("aliases:", "    aliases: monitoring")]
+    [InlineData("mentions:", "    mentions: retraining")]
+    [InlineData("about:", "    about: solution")]
+    public void A_bad_dimension_key_is_reported_with_file_and_line(string key, string badLine)
     {
         var lines = FrameworkYaml.Split('\n').ToList();
-        var at = lines.FindIndex(l => l.TrimStart().StartsWith("aliases:", StringComparison.Ordinal));
-        lines[at] = "    aliases: monitoring";
+        var at = lines.FindIndex(l => l.TrimStart().StartsWith(key, StringComparison.Ordinal));
+        lines[at] = badLine;
         var errors = new List<RubricError>();
 
         var framework = RubricLoader.ParseFramework(string.Join('\n', lines), "framework.yaml", errors);
@@ -41,7 +44,7 @@ public class FrameworkAliasTests
         Assert.Null(framework);
         var error = Assert.Single(errors);
         Assert.Equal(at + 1, error.Line);
-        Assert.Contains("'aliases'", error.Message);
+        Assert.Contains($"'{key.TrimEnd(':')}'", error.Message);
     }
 
     [Fact]
@@ -57,6 +60,7 @@ public class FrameworkAliasTests
         var error = Assert.Single(errors);
         Assert.Equal(at + 1, error.Line);
     }
+
     [Fact]
     public void Mentions_name_parts_of_a_dimension_beside_its_aliases()
     {
@@ -69,18 +73,12 @@ public class FrameworkAliasTests
     }
 
     [Fact]
-    public void Mentions_that_are_not_a_list_are_reported_with_file_and_line()
+    public void Only_requirements_are_about_the_problem_in_the_shipped_framework()
     {
-        var lines = FrameworkYaml.Split('\n').ToList();
-        var at = lines.FindIndex(l => l.TrimStart().StartsWith("mentions:", StringComparison.Ordinal));
-        lines[at] = "    mentions: retraining";
-        var errors = new List<RubricError>();
+        var framework = RubricLoader.LoadFolder(TestPaths.Rubrics).Framework;
 
-        var framework = RubricLoader.ParseFramework(string.Join('\n', lines), "framework.yaml", errors);
+        var aboutProblem = framework.Dimensions.Where(d => d.AboutProblem).Select(d => d.Id);
 
-        Assert.Null(framework);
-        var error = Assert.Single(errors);
-        Assert.Equal(at + 1, error.Line);
-        Assert.Contains("'mentions'", error.Message);
+        Assert.Equal([Dimensions.Requirements], aboutProblem);
     }
 }

@@ -74,6 +74,27 @@ public class GeneralisationTests
         Assert.Equal(0, result.Level(Dimensions.Requirements));
     }
 
+    [Theory]
+    [InlineData("harmful-content", "I would train a classifier on posts that are labelled as harmful or not harmful.")]
+    [InlineData("visual-search", "I would use a CNN to turn every image into a vector and then find the most similar vectors with nearest neighbour search.")]
+    [InlineData("video-recommendation", "We can find similar users and recommend what they watched (collaborative filtering), and use popular videos for new users who have no history.")]
+    public void What_the_candidate_will_build_is_no_requirement(string caseId, string sentence)
+    {
+        var result = Score(sentence, caseId);
+
+        Assert.Equal(0, result.Level(Dimensions.Requirements));
+    }
+
+    [Theory]
+    [InlineData("ad-click-prediction", "It's a classification problem, so we can use logistic regression or XGBoost.")]
+    [InlineData("harmful-content", "We frame it as multi-label classification: the input is the whole post and the output is one probability per harm class.")]
+    public void Framing_the_task_is_still_a_requirement(string caseId, string sentence)
+    {
+        var result = Score(sentence, caseId);
+
+        Assert.Equal(1, result.Level(Dimensions.Requirements));
+    }
+
     [Fact]
     public void A_sentence_under_another_heading_counts_only_where_it_names_the_dimension()
     {
