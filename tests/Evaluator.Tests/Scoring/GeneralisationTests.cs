@@ -54,6 +54,18 @@ public class GeneralisationTests
     }
 
     [Theory]
+    [InlineData("street-view-blurring", "I'd first try a ready-made face finder to see how far it gets.")]
+    [InlineData("harmful-content", "Posts go through an off-the-shelf classifier first.")]
+    [InlineData("visual-search", "We run the query image through a neural network to get a feature vector.")]
+    public void Naming_a_kind_of_model_in_plain_words_is_a_modelling_mention(string caseId, string sentence)
+    {
+        var result = Score(sentence, caseId);
+
+        Assert.Equal(1, result.Level(Dimensions.Modelling));
+        Assert.Contains(result.Dimensions[Dimensions.Modelling].Criteria, c => c.Evidence.Contains(sentence));
+    }
+
+    [Theory]
     [InlineData("The feed must be scalable to 250k requests per second within a 100 ms latency budget.", Dimensions.Requirements)]
     [InlineData("Posts must stay up to date, so freshness matters more than anything.", Dimensions.Requirements)]
     public void A_word_for_a_part_of_one_dimension_does_not_take_the_sentence_from_another(string answer, string dimension)
