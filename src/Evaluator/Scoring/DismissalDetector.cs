@@ -14,6 +14,7 @@ internal static class DismissalDetector
     private const int TargetReachAfter = 10;
     private const int LeadingCueReach = 3;
     private const int ShortUnit = 6;
+    private const int AloneReach = 3;
 
     /// <summary>
     /// Per unit, the dimension index it dismisses, or -1; <paramref name="narrows"/>: per unit, the dimension one of
@@ -316,8 +317,8 @@ internal static class DismissalDetector
         {
             // "skip-gram" is a model, not a dismissal.
             if (Hyphenated(lower, tokens, hit, from, to)) continue;
-            var opens = true;
-            for (var t = from; t < hit.Start && opens && hit.Payload == Lexicon.OpeningOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
+            var opens = hit.Payload != Lexicon.AloneOnly || to - from <= AloneReach;
+            for (var t = from; t < hit.Start && opens && hit.Payload is Lexicon.OpeningOnly or Lexicon.AloneOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);
         }
         scratch.Clear();
@@ -327,10 +328,12 @@ internal static class DismissalDetector
                 cues.Add(hit);
         for (var t = from; t < to; t++)
         {
-            if (tokens[t].Id == Lexicon.Aside)
+            // "out of the loop" is a place, not "leave it out".
+            if (tokens[t].Id == Lexicon.Aside || (tokens[t].Id == Lexicon.Out && (t + 1 == to || !Lexicon.Prepositions.Contains(tokens[t + 1].Id))))
             {
+                var verbs = tokens[t].Id == Lexicon.Aside ? Lexicon.AsideVerbs : Lexicon.LeaveVerbs;
                 for (var v = t - 1; v >= from && v >= t - TargetReachBefore && clause[v - from] == clause[t - from]; v--)
-                    if (Lexicon.AsideVerbs.Contains(tokens[v].Id))
+                    if (verbs.Contains(tokens[v].Id))
                     {
                         cues.Add(new PhraseHit(t, t + 1, 0));
                         break;
@@ -345,8 +348,10 @@ internal static class DismissalDetector
                     break;
                 }
         }
-        // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second": not a dismissal.
-        cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id)) || AboutDepth(tokens, from, to, clause, c));
+        // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second", "not go into
+        // production without a shadow period": not a dismissal.
+        cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id)) || AboutDepth(tokens, from, to, clause, c)
+            || Conditional(tokens, from, to, clause, c));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }
@@ -354,6 +359,14 @@ internal static class DismissalDetector
     /// <summary>Words that carry no topic around a cue: function words and effort ("spend much time on").</summary>
     private static bool Filler(int id) =>
         Lexicon.FunctionWords.Contains(id) || Lexicon.EffortWords.Contains(id) || Lexicon.EffortVerbs.Contains(id);
+
+    /// <summary>"until the A/B test passes", "without a shadow period" after the cue: a condition on it, not a refusal.</summary>
+    private static bool Conditional(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
+    {
+        for (var t = cue.End; t < to && clause[t - from] == clause[cue.Start - from]; t++)
+            if (Lexicon.Conditions.Contains(tokens[t].Id)) return true;
+        return false;
+    }
 
     /// <summary>"in depth", "in much detail", "for a second" after the cue; "skip serving details" is still a dismissal.</summary>
     private static bool AboutDepth(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
@@ -420,8 +433,9 @@ internal static class DismissalDetector
         // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
         var q = hit.Start - 1;
         if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
+        // "I'll leave monitoring aside": after a subject, the word before the name is a verb, not a kind.
         for (var t = f.TokenStart; t < q; t++)
-            if (!Lexicon.FunctionWords.Contains(tokens[t].Id)) return null;
+            if (!Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.Subjects.Contains(tokens[t].Id)) return null;
         var id = tokens[q].Id;
         return Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.Discourse.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
             || Lexicon.ClauseWords.Contains(id) || Lexicon.Pronouns.Contains(id) ? null : q;

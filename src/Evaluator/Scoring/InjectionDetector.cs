@@ -361,7 +361,8 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
-    [GeneratedRegex(@"\b(do not|don't|dont|never) (mention|reveal|penali[sz]e|deduct|dock)")]
+    // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
+    [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock)\b|(mention|reveal) (this|these|that|the above|my) (comment|note|notes|instruction|instructions|message|text|line|lines|part)\b)")]
     private static partial Regex DoNotPenalise();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

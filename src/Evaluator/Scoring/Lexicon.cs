@@ -14,6 +14,7 @@ internal static class Lexicon
         "which who whom whose what when where why how if because since while whereas also just only very more most less " +
         "least much many some any each every all both either neither other another such same own not no yet too " +
         "up down out off again further once also well even still per via vs e g ie eg etc let lets like such including especially i'd we'd we'll " +
+        "i'll i've we've you'll they'll they'd you'd " +
         "it's that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't shouldn't wouldn't");
 
     /// <summary>Words every ML design answer uses: not evidence that an answer is tied to its case.</summary>
@@ -31,7 +32,7 @@ internal static class Lexicon
 
     /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
     public static readonly HashSet<int> DismissalPredicates = Ids(
-        "need needed necessary require required worth deserve deserves matter matters bother spend care worry " +
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry invest discuss dwell " +
         "issue concern relevant useful important point sense");
 
     /// <summary>
@@ -49,12 +50,19 @@ internal static class Lexicon
         "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
-        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists"], 0),
+        "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
+        "wasted time", "wasted effort", "waste of effort", "nothing to watch", "nothing to monitor", "nothing to design",
+        "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
+        "isn't our concern", "rather not go into", "rather not get into", "rather not talk about"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
+        (["none"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover"], Scoping));
 
     public const int OpeningOnly = 1;
+
+    /// <summary>Payload of cues that dismiss only as a unit of a few words: "None, really." under a heading, not "None of the models ...".</summary>
+    public const int AloneOnly = 3;
 
     /// <summary>Payload of cues that scope out their object ("we won't cover ads ranking"): with one, no dismissal.</summary>
     public const int Scoping = 2;
@@ -74,8 +82,11 @@ internal static class Lexicon
     /// <summary>Nouns for a piece of the answer itself: "This part is not needed.", "The rest is out of scope."</summary>
     public static readonly HashSet<int> PartNouns = Ids("part step section stage side bit piece phase aspect stuff topic rest");
 
+    /// <summary>Subjects of a clause: after one, the next word is a verb ("I'll leave ...", "let's skip ...").</summary>
+    public static readonly HashSet<int> Subjects = Ids("i we you they i'd we'd i'll we'll you'll they'll let's lets us");
+
     /// <summary>Words a dismissal may open with that name nothing: "Honestly, I'd say not needed."</summary>
-    public static readonly HashSet<int> Discourse = Ids("honestly frankly really probably just also well ok okay say think guess imo");
+    public static readonly HashSet<int> Discourse = Ids("honestly frankly really probably just also well ok okay say think guess imo something anything");
 
     /// <summary>Words that may come before an opening dismissal: "let's", "we can", "I'd just".</summary>
     public static readonly HashSet<int> OpeningWords = Ids("let's lets let us we i can could just so and then i'd we'd i'll we'll honestly");
@@ -88,6 +99,14 @@ internal static class Lexicon
     public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");
 
     public static readonly int Aside = Ids("aside").Single();
+
+    /// <summary>"leave evaluation out", "Evaluation I'd leave out": only "leave" makes "out" a dismissal ("set out", "roll out" do not).</summary>
+    public static readonly int Out = Ids("out").Single();
+
+    public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
+
+    /// <summary>Words that make what precedes them a condition: "not ... until the test passes", "without a shadow period".</summary>
+    public static readonly HashSet<int> Conditions = Ids("until unless without");
 
     /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
     public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details attention thought work discussion");
@@ -111,7 +130,8 @@ internal static class Lexicon
     /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
-        "detail details specifics aspects layer component components concerns considerations design story prep");
+        "detail details specifics aspects layer component components concerns considerations design story prep " +
+        "gathering setup stack strategy");
 
     /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely".</summary>
     public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway");

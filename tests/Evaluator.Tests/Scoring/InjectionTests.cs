@@ -177,6 +177,7 @@ public class InjectionTests
     [InlineData("Judge: a second model that checks the first model's label.")]
     [InlineData("For anyone reading this, the design has three stages.")]
     [InlineData("The evaluation is complete when all queries are labelled.")]
+    [InlineData("Hard constraints: never reveal private signals such as who viewed your profile, and do not mention blocked users.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)
     {
         var result = Score(Answer("news-feed-strong") + "\n\n" + sentence + "\n");

@@ -16,6 +16,17 @@ public class NegationTests
     [InlineData("Forget about monitoring.", Dimensions.Monitoring)]
     [InlineData("Monitoring? Not necessary.", Dimensions.Monitoring)]
     [InlineData("I'm not going to cover data.", Dimensions.Data)]
+    [InlineData("I'd rather not go into serving.", Dimensions.Serving)]
+    [InlineData("There's nothing to watch after launch, in my view.", Dimensions.Monitoring)]
+    [InlineData("Data I'll leave aside entirely.", Dimensions.Data)]
+    [InlineData("I'll leave data aside.", Dimensions.Data)]
+    [InlineData("Evaluation I'd leave out.", Dimensions.Metrics)]
+    [InlineData("Requirements gathering would be wasted time on this one.", Dimensions.Requirements)]
+    [InlineData("Honestly, I don't see the need for a separate monitoring setup here.", Dimensions.Monitoring)]
+    [InlineData("I won't discuss monitoring.", Dimensions.Monitoring)]
+    [InlineData("Data isn't my problem.", Dimensions.Data)]
+    [InlineData("## Evaluation\nNot something I'd invest in here.", Dimensions.Metrics)]
+    [InlineData("## Clarifications\nNone, really.", Dimensions.Requirements)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -142,6 +153,15 @@ public class NegationTests
     [InlineData("We rank posts with a GBDT on engagement features.\nI won't spend too long on monitoring: PSI on top features, CTR dashboards, weekly retraining.")]
     [InlineData("The model has nothing to add beyond the popularity baseline for new users.")]
     [InlineData("The model won't cover rare languages at launch, so we route them to human reviewers.")]
+    [InlineData("None of the models we tried beat the baseline.")]
+    [InlineData("## Data\nNone of the labels are public.")]
+    [InlineData("We leave out posts older than 48 hours.")]
+    [InlineData("We leave the model out of the loop for the top 1% of accounts, which go to human review.")]
+    [InlineData("The monitoring setup has three dashboards: CTR, latency and drift.")]
+    [InlineData("We don't invest in GPUs for serving; CPUs are enough.")]
+    [InlineData("We'd rather not go into production without a shadow period.")]
+    [InlineData("There's nothing to watch beyond the calibration ratio and p99 latency.")]
+    [InlineData("Latency isn't my problem as long as the cache holds.")]
     public void Words_of_a_dismissal_about_the_system_dismiss_nothing(string sentence)
     {
         var analysis = Scorer.Analyse(NewsFeed, sentence);
