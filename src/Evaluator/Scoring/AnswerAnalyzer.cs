@@ -279,7 +279,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.Named = named;
         f.CaseWords = caseWords.Count;
         f.RestatesPrompt = content >= MinRestatedWords && fromPrompt >= RestatedShare * content;
-        f.Plan = OpensWithPlan(tokens, f.TokenStart, f.TokenEnd);
+        f.Plan = OpensWithPlan(tokens, f.TokenStart, f.TokenEnd, numbers);
 
         hits.Clear();
         Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
@@ -287,15 +287,23 @@ public sealed class AnswerAnalyzer(Framework framework)
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
     }
 
-    /// <summary>"I would train ...", "Then we can use ...", "My plan is to build ...": the candidate's design, in the first person.</summary>
-    private static bool OpensWithPlan(Token[] tokens, int start, int end)
+    /// <summary>
+    /// "I would train ...", "Then we can use ...", "My plan is to build ...": the candidate's design, in the first person
+    /// and with a modal. "We run 2M requests a second" (no modal) or "We'll use 500M posts a day as the scale" (a figure)
+    /// state the problem.
+    /// </summary>
+    private static bool OpensWithPlan(Token[] tokens, int start, int end, double numbers)
     {
+        if (numbers > 0) return false;
         var t = start;
         while (t < end && Lexicon.PlanLeads.Contains(tokens[t].Id)) t++;
-        if (t < end && Lexicon.PlanSubjects.Contains(tokens[t].Id)) t++;
-        else return false;
-        while (t < end && Lexicon.PlanModals.Contains(tokens[t].Id)) t++;
-        return t < end && Lexicon.PlanVerbs.Contains(tokens[t].Id);
+        if (t == end) return false;
+        var modal = Lexicon.PlanSubjectsWithModal.Contains(tokens[t].Id);
+        if (!modal && !Lexicon.PlanSubjects.Contains(tokens[t].Id)) return false;
+        for (t++; t < end && (Lexicon.PlanModals.Contains(tokens[t].Id) || Lexicon.PlanFillers.Contains(tokens[t].Id)); t++)
+            modal |= Lexicon.PlanModals.Contains(tokens[t].Id);
+        // "I want to find out the volume" is a clarifying question.
+        return modal && t < end && Lexicon.PlanVerbs.Contains(tokens[t].Id) && (t + 1 == end || tokens[t + 1].Id != Lexicon.Out);
     }
 
     private const int MinRestatedWords = 5;

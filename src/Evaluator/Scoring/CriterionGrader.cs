@@ -102,7 +102,7 @@ internal static class CriterionGrader
             // dimension's own name makes a sentence about it: "posts must stay up to date" is still a requirement.
             if (level == 1 && unit.Section is null && f.Aliases.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             // "I would train a classifier on labelled posts" is the candidate's design, not the problem it solves.
-            if (unit.Section is null && f.Plan && analysis.Matcher.AboutProblem[slot.Dimension]) continue;
+            if (unit.Section is null && f.Plan && analysis.Matcher.AboutProblem[slot.Dimension] && !f.Mentions.Contains(slot.Dimension)) continue;
             if (level >= 2)
             {
                 deep++;

@@ -203,17 +203,21 @@ internal static class Lexicon
     /// <summary>Words before the subject of a plan: "Then we ...", "First, I ...".</summary>
     public static readonly HashSet<int> PlanLeads = Ids("then first next so and also finally after that afterwards");
 
-    /// <summary>The candidate as the subject of a plan: "I", "we", "my plan is".</summary>
-    public static readonly HashSet<int> PlanSubjects = Ids("i we i'd we'd i'll we'll my our");
+    /// <summary>The candidate as the subject of a plan, with the modal in it: "I'd", "we'll".</summary>
+    public static readonly HashSet<int> PlanSubjectsWithModal = Ids("i'd we'd i'll we'll");
 
-    /// <summary>Words between the subject and the verb of a plan: "would", "can just", "plan is to".</summary>
-    public static readonly HashSet<int> PlanModals = Ids(
-        "would will can could should might may just also then first simply probably plan is to want am are going");
+    /// <summary>The candidate as the subject of a plan that still needs a modal: "I would", "my plan is to".</summary>
+    public static readonly HashSet<int> PlanSubjects = Ids("i we my our");
 
-    /// <summary>Verbs of building or using something: a plan for the design, not a requirement of the problem.</summary>
+    /// <summary>Words that make the verb after them a plan: "would", "can", "plan to", "going to".</summary>
+    public static readonly HashSet<int> PlanModals = Ids("would will can could should might plan going");
+
+    /// <summary>Words that may stand between the subject and the verb of a plan: "would just", "plan is to".</summary>
+    public static readonly HashSet<int> PlanFillers = Ids("just also then first simply probably is to am are");
+
+    /// <summary>Verbs of building a model or using one: a plan for the design, not a requirement of the problem.</summary>
     public static readonly HashSet<int> PlanVerbs = Ids(
-        "use train build run apply deploy compute embed employ leverage implement create develop pretrain " +
-        "fine-tune finetune feed turn find store collect sort");
+        "use train build apply deploy embed employ leverage implement develop pretrain fine-tune finetune feed teach find");
 
     private static HashSet<int> Ids(string words) =>
         words.Split(' ', StringSplitOptions.RemoveEmptyEntries).SelectMany(AnswerTokenizer.InternPhrase).ToHashSet();

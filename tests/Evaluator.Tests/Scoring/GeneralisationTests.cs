@@ -66,6 +66,16 @@ public class GeneralisationTests
     }
 
     [Theory]
+    [InlineData("harmful-content", "Every week we fine-tune on the newest moderator labels so that new slang is learned within days.", Dimensions.Monitoring)]
+    [InlineData("news-feed", "Online, the new ranker has to beat the current baseline by at least 1% on time spent per user over a two-week test.", Dimensions.Metrics)]
+    public void A_modelling_word_does_not_take_the_sentence_from_its_dimension(string caseId, string sentence, string dimension)
+    {
+        var result = Score(sentence, caseId);
+
+        Assert.Contains(result.Dimensions[dimension].Criteria, c => c.Evidence.Contains(sentence));
+    }
+
+    [Theory]
     [InlineData("The feed must be scalable to 250k requests per second within a 100 ms latency budget.", Dimensions.Requirements)]
     [InlineData("Posts must stay up to date, so freshness matters more than anything.", Dimensions.Requirements)]
     public void A_word_for_a_part_of_one_dimension_does_not_take_the_sentence_from_another(string answer, string dimension)
@@ -79,6 +89,7 @@ public class GeneralisationTests
     [InlineData("We sample video frames once per second.")]
     [InlineData("For videos, take a few frames.")]
     [InlineData("The posted video is cut into frames.")]
+    [InlineData("For every frame, the task is to extract on-screen text with OCR and embed it.")]
     public void Video_frames_are_not_problem_framing(string sentence)
     {
         var result = Score(sentence, "video-search");
@@ -100,6 +111,10 @@ public class GeneralisationTests
     [Theory]
     [InlineData("ad-click-prediction", "It's a classification problem, so we can use logistic regression or XGBoost.")]
     [InlineData("harmful-content", "We frame it as multi-label classification: the input is the whole post and the output is one probability per harm class.")]
+    [InlineData("harmful-content", "We can turn this into a multi-label classification problem: the input is the whole post and the output is a probability of violation per policy class.")]
+    [InlineData("ad-click-prediction", "We run about 2 million ad requests per second at peak, with 500 candidate ads per request and a 30 ms latency budget.")]
+    [InlineData("harmful-content", "I'd collect the requirements first: how many posts per day, how fast must we decide?")]
+    [InlineData("harmful-content", "First I want to find out the volume and the latency of decisions.")]
     public void Framing_the_task_is_still_a_requirement(string caseId, string sentence)
     {
         var result = Score(sentence, caseId);
