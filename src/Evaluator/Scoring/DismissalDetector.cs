@@ -418,7 +418,8 @@ internal static class DismissalDetector
             best = hit.Payload;
             bestDistance = distance;
             aliasHit = hit;
-            part = !IsWholeName(matcher, tokens, hit);
+            // "We don't need to monitor the cache hit rate": the dimension's verb has an object, so only that is waved away.
+            part = !IsWholeName(matcher, tokens, hit) || VerbWithObject(tokens, f, clause, hit);
         }
         return best;
     }
@@ -440,6 +441,24 @@ internal static class DismissalDetector
         return Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.Discourse.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
             || Lexicon.ClauseWords.Contains(id) || Lexicon.Pronouns.Contains(id) ? null : q;
     }
+
+    /// <summary>
+    /// "need to monitor the cache hit rate", "need to evaluate the candidate generator": a dimension named by its verb
+    /// after "to", with an object of its own in the clause. "need to monitor it", "need to monitor anything" have none.
+    /// </summary>
+    private static bool VerbWithObject(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit)
+    {
+        if (hit.Start == f.TokenStart || tokens[hit.Start - 1].Id != To) return false;
+        for (var t = hit.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[hit.Start - f.TokenStart]; t++)
+        {
+            var id = tokens[t].Id;
+            if (!Filler(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
+                && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.Negations.Contains(id)) return true;
+        }
+        return false;
+    }
+
+    private static readonly int To = Vocabulary.Intern("to");
 
     /// <summary>
     /// "We don't need GPUs for serving": the cue has an object of its own ("GPUs") and the dimension only says where it
