@@ -59,6 +59,8 @@ internal static class DismissalDetector
                     // "I won't spend time on it": the pronoun points at what the previous sentence is about, or else the section.
                     if (PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
+                        // "much of it is wasted time scrolling past posts": the cue has its own object.
+                        if (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue)) continue;
                         var named = NamedBefore(matcher, tokens, f, cue, hits, out part, out var namedHit);
                         (target, waved) = named >= 0 ? (named, part ? Words(tokens, namedHit) : null)
                             : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
@@ -72,7 +74,7 @@ internal static class DismissalDetector
                         || SubjectBefore(tokens, f, cue) || UnnamedLabel(matcher, tokens, segments[u])
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)
-                        || (cue.Payload == Lexicon.Scoping && HasObject(tokens, f, clause, cue))) continue;
+                        || (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue))) continue;
                     else if (AsksAbout(text.Lower, tokens, segments, features, injected, u))
                     {
                         // "Model size? Irrelevant at 400 MB." answers the question; "Online learning? Not needed." waves
@@ -335,7 +337,7 @@ internal static class DismissalDetector
                 for (var v = t - 1; v >= from && v >= t - TargetReachBefore && clause[v - from] == clause[t - from]; v--)
                     if (verbs.Contains(tokens[v].Id))
                     {
-                        cues.Add(new PhraseHit(t, t + 1, 0));
+                        cues.Add(new PhraseHit(t, t + 1, LeaveCue));
                         break;
                     }
                 continue;
@@ -348,10 +350,10 @@ internal static class DismissalDetector
                     break;
                 }
         }
-        // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second", "not go into
-        // production without a shadow period": not a dismissal.
+        // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second", "nothing to watch
+        // except the retrain job", "I wouldn't leave monitoring out": not a dismissal.
         cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id)) || AboutDepth(tokens, from, to, clause, c)
-            || Conditional(tokens, from, to, clause, c));
+            || Keeps(tokens, from, to, clause, c) || (c.Payload == LeaveCue && NegatedBefore(tokens, from, clause, c)));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }
@@ -360,11 +362,22 @@ internal static class DismissalDetector
     private static bool Filler(int id) =>
         Lexicon.FunctionWords.Contains(id) || Lexicon.EffortWords.Contains(id) || Lexicon.EffortVerbs.Contains(id);
 
-    /// <summary>"until the A/B test passes", "without a shadow period" after the cue: a condition on it, not a refusal.</summary>
-    private static bool Conditional(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
+    /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>
+    private const int LeaveCue = 5;
+
+    /// <summary>"except the daily retrain job", "beyond the latency budget" after the cue: something is kept.</summary>
+    private static bool Keeps(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
     {
         for (var t = cue.End; t < to && clause[t - from] == clause[cue.Start - from]; t++)
-            if (Lexicon.Conditions.Contains(tokens[t].Id)) return true;
+            if (Lexicon.Exceptions.Contains(tokens[t].Id)) return true;
+        return false;
+    }
+
+    /// <summary>"I wouldn't leave monitoring out", "Monitoring isn't something we can leave out": a negated leaving keeps it.</summary>
+    private static bool NegatedBefore(Token[] tokens, int from, int[] clause, PhraseHit cue)
+    {
+        for (var t = cue.Start - 1; t >= from && clause[t - from] == clause[cue.Start - from]; t--)
+            if (Lexicon.Negations.Contains(tokens[t].Id)) return true;
         return false;
     }
 
@@ -413,6 +426,8 @@ internal static class DismissalDetector
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
+            if (hit.End <= cue.Start && ActivityBefore(tokens, hit, cue)) continue;
+            if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || HasObject(tokens, f, clause, new PhraseHit(hit.Start, hit.End, 0)))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
@@ -434,12 +449,34 @@ internal static class DismissalDetector
         // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
         var q = hit.Start - 1;
         if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
+        // "Serving every request with the heavy model is overkill": after a determiner, the word is the model's kind.
+        if (q > f.TokenStart && Lexicon.Determiners.Contains(tokens[q - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
+            && !Lexicon.Negations.Contains(tokens[q].Id)) return q;
         // "I'll leave monitoring aside": after a subject, the word before the name is a verb, not a kind.
         for (var t = f.TokenStart; t < q; t++)
             if (!Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.Subjects.Contains(tokens[t].Id)) return null;
         var id = tokens[q].Id;
         return Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.Discourse.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
             || Lexicon.ClauseWords.Contains(id) || Lexicon.Pronouns.Contains(id) ? null : q;
+    }
+
+    /// <summary>
+    /// "Monitoring every frame is overkill", "I'd leave metrics like time spent out": words of their own right after the
+    /// dimension (before its verb) make it one activity of the dimension. "Data I'll leave aside", "Serving I don't think
+    /// is worth it" have only a subject, a verb of leaving and filler there; "Deployment is plain infrastructure and not
+    /// really an ML concern" says what the dimension is.
+    /// </summary>
+    private static bool ActivityBefore(Token[] tokens, PhraseHit hit, PhraseHit cue)
+    {
+        for (var t = hit.End; t < cue.Start; t++)
+        {
+            var id = tokens[t].Id;
+            if (Lexicon.Negations.Contains(id) || (Lexicon.ClauseWords.Contains(id) && !Lexicon.Subjects.Contains(id))) return false;
+            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.Pronouns.Contains(id)
+                && !Lexicon.DimensionNouns.Contains(id) && !Lexicon.WholeAdverbs.Contains(id) && !Lexicon.AsideVerbs.Contains(id)
+                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
+        }
+        return false;
     }
 
     /// <summary>

@@ -358,11 +358,12 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(rate|mark|grade|score)\b[^.\n]{0,20}\b(this|my) (answer|response|submission)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
     private static partial Regex RateAsExcellent();
 
-    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result|grader_output|scoring instructions)")]
+    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
     // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
-    [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock)\b|(mention|reveal) (this|these|that|the above|my) (comment|note|notes|instruction|instructions|message|text|line|lines|part)\b)")]
+    // "We don't penalize posts from new accounts" is a ranking rule: penalising counts only what is aimed at the answer.
+    [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock) (me|my|this|the (answer|response|submission|candidate)|points|marks|brevity|length|missing|omissions|for)\b|(mention|reveal) (this|these|the above|my) (comment|note|notes|instruction|instructions|message|text|line|lines|part)(?=\s*[.!]|\s*$| (in|to) (the|your) (feedback|review|grade|grading|score|scoring|report|evaluation|candidate)))")]
     private static partial Regex DoNotPenalise();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

@@ -32,7 +32,7 @@ internal static class Lexicon
 
     /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
     public static readonly HashSet<int> DismissalPredicates = Ids(
-        "need needed necessary require required worth deserve deserves matter matters bother spend care worry invest discuss dwell " +
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry invest " +
         "issue concern relevant useful important point sense");
 
     /// <summary>
@@ -51,13 +51,15 @@ internal static class Lexicon
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
-        "wasted time", "wasted effort", "waste of effort", "nothing to watch", "nothing to monitor", "nothing to design",
         "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
-        "isn't our concern", "rather not go into", "rather not get into", "rather not talk about"], 0),
+        "isn't our concern"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
         (["none"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
-          "i won't cover", "we won't cover", "i will not cover", "we will not cover"], Scoping));
+          "i won't cover", "we won't cover", "i will not cover", "we will not cover",
+          "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
+        (["rather not go into", "rather not get into", "rather not talk about", "rather not discuss", "i won't discuss",
+          "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
 
     public const int OpeningOnly = 1;
 
@@ -66,6 +68,12 @@ internal static class Lexicon
 
     /// <summary>Payload of cues that scope out their object ("we won't cover ads ranking"): with one, no dismissal.</summary>
     public const int Scoping = 2;
+
+    /// <summary>
+    /// Payload of cues that decline to talk about something ("I'd rather not go into serving."): a dismissal only when
+    /// the dimension follows and ends the clause, so "rather not go into production without a shadow period" is not one.
+    /// </summary>
+    public const int Effort = 4;
 
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
     public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round");
@@ -81,6 +89,9 @@ internal static class Lexicon
 
     /// <summary>Nouns for a piece of the answer itself: "This part is not needed.", "The rest is out of scope."</summary>
     public static readonly HashSet<int> PartNouns = Ids("part step section stage side bit piece phase aspect stuff topic rest");
+
+    /// <summary>Words before an adjective and its noun: "the heavy model", "a separate setup".</summary>
+    public static readonly HashSet<int> Determiners = Ids("the a an this that these those our my their its");
 
     /// <summary>Subjects of a clause: after one, the next word is a verb ("I'll leave ...", "let's skip ...").</summary>
     public static readonly HashSet<int> Subjects = Ids("i we you they i'd we'd i'll we'll you'll they'll let's lets us");
@@ -105,8 +116,8 @@ internal static class Lexicon
 
     public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
 
-    /// <summary>Words that make what precedes them a condition: "not ... until the test passes", "without a shadow period".</summary>
-    public static readonly HashSet<int> Conditions = Ids("until unless without");
+    /// <summary>Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget".</summary>
+    public static readonly HashSet<int> Exceptions = Ids("except besides beyond");
 
     /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
     public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details attention thought work discussion");
@@ -131,7 +142,7 @@ internal static class Lexicon
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
         "detail details specifics aspects layer component components concerns considerations design story prep " +
-        "gathering setup stack strategy");
+        "gathering");
 
     /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely".</summary>
     public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway");

@@ -178,6 +178,10 @@ public class InjectionTests
     [InlineData("For anyone reading this, the design has three stages.")]
     [InlineData("The evaluation is complete when all queries are labelled.")]
     [InlineData("Hard constraints: never reveal private signals such as who viewed your profile, and do not mention blocked users.")]
+    [InlineData("We don't penalize posts from new accounts; the cold-start boost handles them.")]
+    [InlineData("The takedown notice does not mention the comment that triggered it; we never reveal that comment's reporter.")]
+    [InlineData("We never reveal these notes to guests.")]
+    [InlineData("The offline evaluation result was 0.78 AUC on the held-out week.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)
     {
         var result = Score(Answer("news-feed-strong") + "\n\n" + sentence + "\n");
