@@ -46,6 +46,8 @@ public sealed class AnswerAnalyzer(Framework framework)
         var sectionParts = new string?[segments.Count];
         var current = -1;
         string? currentPart = null;
+        // Whether the current section comes from a lead ("The predictor: ..."), which the next unnamed lead ends.
+        var fromLead = false;
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
@@ -56,6 +58,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             if (s.Kind == UnitKind.Heading)
             {
                 current = SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd, out currentPart);
+                fromLead = false;
                 sections[u] = current;
                 sectionParts[u] = currentPart;
                 continue;
@@ -70,6 +73,12 @@ public sealed class AnswerAnalyzer(Framework framework)
                 }
                 current = labelled;
                 currentPart = labelPart;
+                fromLead = true;
+            }
+            // "Running it: ..." after "The predictor: ...": a new labelled part about something else.
+            else if (s.HasLabel && fromLead && s.Kind == UnitKind.Sentence)
+            {
+                (current, currentPart, fromLead) = (-1, null, false);
             }
             sections[u] = current;
             sectionParts[u] = currentPart;

@@ -123,6 +123,32 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void A_lead_that_names_nothing_ends_the_part_an_earlier_lead_named()
+    {
+        var answer = "The predictor: a gradient-boosted tree over the clues, then a network once we have a month of data.\n\n"
+                     + "Running it: a cheap scorer trims 500 ads to 150, the network scores those from in-memory summaries within 30 ms, then the auction runs.\n";
+
+        var analysis = Scorer.Analyse(LocalScoring.Rubrics.Get("ad-click-prediction"), answer);
+        var result = Score(answer, "ad-click-prediction");
+
+        Assert.Equal(Dimensions.Modelling, analysis.Units[0].Section);
+        Assert.Null(analysis.Units[^1].Section);
+        Assert.True(result.Level(Dimensions.Serving) >= 1);
+    }
+
+    [Theory]
+    [InlineData("ad-click-prediction", "The first predictor is a plain weighted sum of clues plus a few hand-picked pairs.", Dimensions.Modelling)]
+    [InlineData("ad-click-prediction", "**Keeping it healthy.** Every hour, compare predicted taps with actual taps, with an alarm if the ratio leaves 0.95-1.05.", Dimensions.Monitoring)]
+    [InlineData("news-feed", "Before release we score it on a held-out week of impressions.", Dimensions.Metrics)]
+    [InlineData("news-feed", "The new ranker goes live to 1% of users first.", Dimensions.Serving)]
+    public void Plain_words_for_a_step_are_a_mention_of_its_dimension(string caseId, string answer, string dimension)
+    {
+        var result = Score(answer, caseId);
+
+        Assert.True(result.Level(dimension) >= 1, $"{dimension} is {result.Level(dimension)}");
+    }
+
+    [Fact]
     public void A_sentence_under_another_heading_counts_only_where_it_names_the_dimension()
     {
         var model = "## Model\nSince posts mix text and images, I would fine-tune a pretrained multimodal transformer with a multi-task loss.\n";
