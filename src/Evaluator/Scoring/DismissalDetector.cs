@@ -62,7 +62,12 @@ internal static class DismissalDetector
                         // "much of it is wasted time scrolling past posts": the cue has its own object.
                         if (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue)) continue;
                         var named = NamedBefore(matcher, tokens, f, cue, hits, out part, out var namedHit);
-                        (target, waved) = named >= 0 ? (named, part ? Words(tokens, namedHit) : null)
+                        // "Collecting explicit ratings is not worth it", "We considered a GPU cluster, but we don't need it":
+                        // the sentence has its own subject and names no single dimension, so "it" is that thing. Effort
+                        // ("..., so I won't spend time on it") is about the answer, so "it" is still what the part is about.
+                        if (named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue)) continue;
+                        // "Monitoring every frame is not worth it": one activity of the dimension.
+                        (target, waved) = named >= 0 ? (named, part || ActivityBefore(tokens, namedHit, cue) ? Words(tokens, namedHit) : null)
                             : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
@@ -362,6 +367,23 @@ internal static class DismissalDetector
     private static bool Filler(int id) =>
         Lexicon.FunctionWords.Contains(id) || Lexicon.EffortWords.Contains(id) || Lexicon.EffortVerbs.Contains(id);
 
+    /// <summary>
+    /// "I'd rather not go into production without a shadow period": words of their own after the dimension, before a
+    /// comma or a connector ("..., since it's standard" only gives a reason).
+    /// </summary>
+    private static bool MoreAfter(NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit)
+    {
+        for (var t = hit.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[hit.Start - f.TokenStart]; t++)
+        {
+            if (text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(',') || Lexicon.Connectors.Contains(tokens[t].Id))
+                return false;
+            var id = tokens[t].Id;
+            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
+                && !Lexicon.Discourse.Contains(id)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>
     private const int LeaveCue = 5;
 
@@ -398,7 +420,8 @@ internal static class DismissalDetector
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
         {
             var id = tokens[t].Id;
-            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)) return true;
+            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
+                && !Lexicon.Discourse.Contains(id)) return true;
         }
         return false;
     }
@@ -427,7 +450,7 @@ internal static class DismissalDetector
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
             if (hit.End <= cue.Start && ActivityBefore(tokens, hit, cue)) continue;
-            if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || HasObject(tokens, f, clause, new PhraseHit(hit.Start, hit.End, 0)))) continue;
+            if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
@@ -449,9 +472,13 @@ internal static class DismissalDetector
         // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
         var q = hit.Start - 1;
         if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
-        // "Serving every request with the heavy model is overkill": after a determiner, the word is the model's kind.
-        if (q > f.TokenStart && Lexicon.Determiners.Contains(tokens[q - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
-            && !Lexicon.Negations.Contains(tokens[q].Id)) return q;
+        // "Serving every request with the heavy model is overkill", "A second ranking model is unnecessary": words after
+        // a determiner say which model. "The whole model" is all of it.
+        var k = q;
+        while (k > f.TokenStart && !Lexicon.FunctionWords.Contains(tokens[k - 1].Id) && !Lexicon.Negations.Contains(tokens[k - 1].Id)
+               && clause[k - 1 - f.TokenStart] == clause[q - f.TokenStart]) k--;
+        if (k > f.TokenStart && Lexicon.Determiners.Contains(tokens[k - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
+            && !Lexicon.Negations.Contains(tokens[q].Id) && !Lexicon.WholeAdverbs.Contains(tokens[q].Id)) return q;
         // "I'll leave monitoring aside": after a subject, the word before the name is a verb, not a kind.
         for (var t = f.TokenStart; t < q; t++)
             if (!Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.Subjects.Contains(tokens[t].Id)) return null;
@@ -474,7 +501,8 @@ internal static class DismissalDetector
             if (Lexicon.Negations.Contains(id) || (Lexicon.ClauseWords.Contains(id) && !Lexicon.Subjects.Contains(id))) return false;
             if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.Pronouns.Contains(id)
                 && !Lexicon.DimensionNouns.Contains(id) && !Lexicon.WholeAdverbs.Contains(id) && !Lexicon.AsideVerbs.Contains(id)
-                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
+                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id) && !Lexicon.VagueNouns.Contains(id)
+                && !Lexicon.ScopeFiller.Contains(id)) return true;
         }
         return false;
     }
@@ -490,7 +518,8 @@ internal static class DismissalDetector
         {
             var id = tokens[t].Id;
             if (!Filler(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
-                && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.Negations.Contains(id)) return true;
+                && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.Negations.Contains(id) && !Lexicon.VagueNouns.Contains(id)
+                && !Lexicon.AdverbialLeads.Contains(id)) return true;
         }
         return false;
     }

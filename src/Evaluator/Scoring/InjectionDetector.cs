@@ -363,7 +363,7 @@ internal static partial class InjectionDetector
 
     // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
     // "We don't penalize posts from new accounts" is a ranking rule: penalising counts only what is aimed at the answer.
-    [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock) (me|my|this|the (answer|response|submission|candidate)|points|marks|brevity|length|missing|omissions|for)\b|(mention|reveal) (this|these|the above|my) (comment|note|notes|instruction|instructions|message|text|line|lines|part)(?=\s*[.!]|\s*$| (in|to) (the|your) (feedback|review|grade|grading|score|scoring|report|evaluation|candidate)))")]
+    [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock) (me|us|this (answer|response|submission)|the (answer|response|submission|brevity|length)|my (answer|response)|points|marks|brevity|for (brevity|length|missing|omitting|skipping|not))\b|(mention|reveal) (this|these|the above|my) (comment|comments|note|notes|instruction|instructions)(?=\s*[.!,;]|\s*$| (in|when|while|during) (the |your )?(feedback|review|grading|grade|score|scoring|report|evaluation|assessment)| to (anyone|the grader|the candidate|the reviewer|the evaluator)))")]
     private static partial Regex DoNotPenalise();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

@@ -144,8 +144,11 @@ internal static class Lexicon
         "detail details specifics aspects layer component components concerns considerations design story prep " +
         "gathering");
 
-    /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely".</summary>
-    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway");
+    /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; "the whole model".</summary>
+    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire");
+
+    /// <summary>Nouns that name nothing in particular: "monitoring this thing", "evaluation of any kind", "monitor the system".</summary>
+    public static readonly HashSet<int> VagueNouns = Ids("thing things system systems stuff opinion view kind sort type way model models launch");
 
     /// <summary>Words that make "any X will do" a shrug about a whole dimension only in a baseline's absence.</summary>
     public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");
