@@ -32,7 +32,7 @@ internal static class Lexicon
 
     /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
     public static readonly HashSet<int> DismissalPredicates = Ids(
-        "need needed necessary require required worth deserve deserves matter matters bother spend care worry invest " +
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry worried invest " +
         "issue concern relevant useful important point sense");
 
     /// <summary>
@@ -52,9 +52,9 @@ internal static class Lexicon
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
-        "isn't our concern"], 0),
+        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
-        (["none"], AloneOnly),
+        (["none", "nothing", "n/a", "not applicable"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
