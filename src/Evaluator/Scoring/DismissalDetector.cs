@@ -568,7 +568,7 @@ internal static class DismissalDetector
         for (var i = tokens[hit.End - 1].End; i < tokens[hit.End].Start; i++)
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
-        if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next)) return false;
+        if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next) || Lexicon.Discourse.Contains(next)) return false;
         if (Lexicon.Prepositions.Contains(next))
             return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);

@@ -22,6 +22,7 @@ public class NegationTests
     [InlineData("Requirements gathering would be wasted time on this one.", Dimensions.Requirements)]
     [InlineData("Monitoring, in my opinion, is overkill.", Dimensions.Monitoring)]
     [InlineData("I'm not worried about evaluation.", Dimensions.Metrics)]
+    [InlineData("We don't need to monitor anything.", Dimensions.Monitoring)]
     [InlineData("Monitoring isn't my job.", Dimensions.Monitoring)]
     [InlineData("## Monitoring\nN/A.", Dimensions.Monitoring)]
     [InlineData("## Monitoring\nNothing, really.", Dimensions.Monitoring)]
