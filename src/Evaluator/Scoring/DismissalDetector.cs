@@ -54,6 +54,20 @@ internal static class DismissalDetector
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
                 string? waved;
+                // "there's nothing to monitor, and I'd skip dashboards": the cue names the dimension itself.
+                if (target < 0 && OwnName(matcher, tokens, cue, hits) is var own and >= 0)
+                {
+                    if (MoreAfter(text, tokens, f, clause, new PhraseHit(cue.Start, cue.End, 0))) continue;
+                    result[u] = own;
+                    break;
+                }
+                // "Out of scope: ads insertion and notifications." lists what is scoped out; "Out of scope: monitoring." names a dimension.
+                if (target < 0 && ColonList(matcher, text, tokens, f, cue, hits) is var listed and > NoList)
+                {
+                    if (listed < 0) continue;
+                    result[u] = listed;
+                    break;
+                }
                 if (target < 0)
                 {
                     // "I won't spend time on it": the pronoun points at what the previous sentence is about, or else the section.
@@ -79,7 +93,7 @@ internal static class DismissalDetector
                         || SubjectBefore(tokens, f, cue) || UnnamedLabel(matcher, tokens, segments[u])
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)
-                        || (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue))) continue;
+                        || ((cue.Payload is Lexicon.Scoping or Lexicon.Effort || OpensBare(tokens, f, cue)) && HasObject(tokens, f, clause, cue))) continue;
                     else if (AsksAbout(text.Lower, tokens, segments, features, injected, u))
                     {
                         // "Model size? Irrelevant at 400 MB." answers the question; "Online learning? Not needed." waves
@@ -384,6 +398,39 @@ internal static class DismissalDetector
         return false;
     }
 
+    /// <summary>The dimension whose whole name is inside the cue ("nothing to monitor"), or -1.</summary>
+    private static int OwnName(RubricMatcher matcher, Token[] tokens, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        matcher.Aliases.Match(tokens, cue.Start, cue.End, scratch);
+        return scratch.Count == 1 ? scratch[0].Payload : -1;
+    }
+
+    /// <summary>"Not worth chasing sent requests alone": the cue opens the unit with no subject, so what follows is its object.</summary>
+    private static bool OpensBare(Token[] tokens, UnitFeatures f, PhraseHit cue)
+    {
+        for (var t = f.TokenStart; t < cue.Start; t++)
+            if (!Lexicon.Negations.Contains(tokens[t].Id) && (!Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.Subjects.Contains(tokens[t].Id)))
+                return false;
+        return true;
+    }
+
+    private const int NoList = -2;
+
+    /// <summary>
+    /// After a cue and a colon, what is listed: <see cref="NoList"/> when no colon follows the cue, the dimension when the
+    /// list is one of its names ("Out of scope: monitoring."), else -1 (things of the design, scoped out).
+    /// </summary>
+    private static int ColonList(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        if (cue.End >= f.TokenEnd || !text.Lower.AsSpan(tokens[cue.End - 1].End, tokens[cue.End].Start - tokens[cue.End - 1].End).Contains(':'))
+            return NoList;
+        scratch.Clear();
+        matcher.Aliases.Match(tokens, cue.End, f.TokenEnd, scratch);
+        return scratch.Count > 0 && scratch[0].Start == cue.End && HasObject(tokens, f, Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd),
+            new PhraseHit(scratch[0].Start, scratch[0].End, 0)) is false ? scratch[0].Payload : -1;
+    }
+
     /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>
     private const int LeaveCue = 5;
 
@@ -406,7 +453,7 @@ internal static class DismissalDetector
     /// <summary>"in depth", "in much detail", "for a second" after the cue; "skip serving details" is still a dismissal.</summary>
     private static bool AboutDepth(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)
     {
-        for (var t = cue.End + 1; t < to && clause[t - from] == clause[cue.Start - from]; t++)
+        for (var t = cue.End; t < to && clause[t - from] == clause[cue.Start - from]; t++)
             if (Lexicon.DepthWords.Contains(tokens[t].Id) && Lexicon.DepthLeads.Contains(tokens[t - 1].Id)) return true;
         return false;
     }
@@ -421,7 +468,7 @@ internal static class DismissalDetector
         {
             var id = tokens[t].Id;
             if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
-                && !Lexicon.Discourse.Contains(id)) return true;
+                && !Lexicon.Discourse.Contains(id) && !Lexicon.PartNouns.Contains(id) && !Lexicon.DimensionNouns.Contains(id)) return true;
         }
         return false;
     }

@@ -32,7 +32,7 @@ internal static class Lexicon
 
     /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
     public static readonly HashSet<int> DismissalPredicates = Ids(
-        "need needed necessary require required worth deserve deserves matter matters bother spend care worry worried invest " +
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry worried invest plan " +
         "issue concern relevant useful important point sense");
 
     /// <summary>
@@ -52,13 +52,15 @@ internal static class Lexicon
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
-        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
+        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area", "infra folks", "infra team",
+        "infrastructure team"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
-        (["rather not go into", "rather not get into", "rather not talk about", "rather not discuss", "i won't discuss",
+        (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
+          "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
 
     public const int OpeningOnly = 1;
@@ -82,7 +84,7 @@ internal static class Lexicon
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
 
     /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment", "the details of".</summary>
-    public static readonly HashSet<int> DepthLeads = Ids("in at a much more great any the");
+    public static readonly HashSet<int> DepthLeads = Ids("in into at a much more great any the");
 
     /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>
     public static readonly HashSet<int> Linking = Ids("through plus versus vs via above below near behind instead three four five six seven eight nine");
