@@ -329,6 +329,17 @@ internal static class DismissalDetector
         (hit.End < to && tokens[hit.End].Start == tokens[hit.End - 1].End + 1 && lower[tokens[hit.End - 1].End] == '-')
         || (hit.Start > from && tokens[hit.Start].Start == tokens[hit.Start - 1].End + 1 && lower[tokens[hit.Start - 1].End] == '-');
 
+    /// <summary>A one-word cue used as an adjective before a noun: "skipped videos", "irrelevant results".</summary>
+    private static bool Describes(string lower, Token[] tokens, PhraseHit hit, int to)
+    {
+        if (hit.End - hit.Start != 1 || hit.End >= to || !Lexicon.Describing.Contains(tokens[hit.Start].Id)) return false;
+        var word = lower.AsSpan(tokens[hit.Start].Start, tokens[hit.Start].End - tokens[hit.Start].Start);
+        var gap = lower.AsSpan(tokens[hit.Start].End, tokens[hit.End].Start - tokens[hit.Start].End);
+        // "skip monitoring" is a verb and its object; only a participle ("skipped") or an adjective describes.
+        return (word.EndsWith("ed") || !word.StartsWith("skip")) && gap.IsWhiteSpace()
+            && !Lexicon.FunctionWords.Contains(tokens[hit.End].Id) && !Lexicon.Negations.Contains(tokens[hit.End].Id);
+    }
+
     private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
     {
         var cues = new List<PhraseHit>();
@@ -336,8 +347,8 @@ internal static class DismissalDetector
         Lexicon.DismissalPhrases.Match(tokens, from, to, scratch);
         foreach (var hit in scratch)
         {
-            // "skip-gram" is a model, not a dismissal.
-            if (Hyphenated(lower, tokens, hit, from, to)) continue;
+            // "skip-gram" is a model, not a dismissal; nor are "skipped videos" or "irrelevant results", which describe a noun.
+            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to)) continue;
             var opens = hit.Payload != Lexicon.AloneOnly || to - from <= AloneReach;
             for (var t = from; t < hit.Start && opens && hit.Payload is Lexicon.OpeningOnly or Lexicon.AloneOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);

@@ -189,6 +189,9 @@ internal static class Lexicon
     /// <summary>Reasons, weak reasons and hedges in one pass; payload <see cref="Reason"/>, <see cref="WeakReason"/> or <see cref="Vague"/>.</summary>
     public static readonly PhraseSet Tone = Build((Justifications, Reason), (WeakReasons, WeakReason), (Vagueness, Vague));
 
+    /// <summary>One-word cues that can describe a noun: "skipped videos", "irrelevant results", "unnecessary calls".</summary>
+    public static readonly HashSet<int> Describing = Ids("skip irrelevant unnecessary pointless");
+
     /// <summary>Words that make a list item a clause rather than a bare term: "we oversample", "it leaks".</summary>
     public static readonly HashSet<int> ClauseWords = Ids(
         "is are was were be been being am we i you they he she it would will should can could must may might because " +

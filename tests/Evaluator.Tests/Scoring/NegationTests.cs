@@ -193,6 +193,8 @@ public class NegationTests
     [InlineData("## Requirements\nOut of scope: ads insertion and notifications.")]
     [InlineData("## Evaluation\n- Not worth chasing sent requests alone: a model can raise them by pushing people to send requests that are never accepted.")]
     [InlineData("I won't go into detail on serving.")]
+    [InlineData("We treat skipped videos as negatives when training the model.")]
+    [InlineData("Irrelevant results in the top 10 hurt the metrics most.")]
     [InlineData("## Requirements\nFor the first version, the following is out of scope: ads insertion and notifications.")]
     [InlineData("I'm not worried about the model overfitting, since we have 2B examples.")]
     [InlineData("## Monitoring\nNothing fancy: PSI on the top features and a CTR dashboard.")]
