@@ -48,11 +48,8 @@ public sealed class AnswerAnalyzer(Framework framework)
         string? currentPart = null;
         // Whether the current section comes from a lead ("The predictor: ..."), which the next unnamed lead ends.
         var fromLead = false;
-        // Per unit, the dimension its own lead names ("**Monitoring.** Track engagement per search."), or -1.
-        var leads = new int[segments.Count];
         for (var u = 0; u < segments.Count; u++)
         {
-            leads[u] = -1;
             var s = segments[u];
             var (ts, te) = TokenRange(tokens, s.Start, s.End);
             features[u] = new UnitFeatures { TokenStart = ts, TokenEnd = te };
@@ -77,7 +74,6 @@ public sealed class AnswerAnalyzer(Framework framework)
                 current = labelled;
                 currentPart = labelPart;
                 fromLead = true;
-                leads[u] = labelPart is null ? labelled : -1;
             }
             // "Running it: ..." after "The predictor: ...": a new labelled part about something else.
             else if (s.HasLabel && fromLead && s.Kind == UnitKind.Sentence)
@@ -95,8 +91,6 @@ public sealed class AnswerAnalyzer(Framework framework)
         {
             if (injected[u] || segments[u].Kind is UnitKind.Comment) continue;
             Describe(matcher, text, tokens, features[u], covered, hits, caseWords);
-            // The lead is said with the sentence: it names the dimension as much as a word inside it would.
-            if (leads[u] >= 0 && !features[u].Mentions.Contains(leads[u])) features[u].Mentions.Add(leads[u]);
         }
 
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);

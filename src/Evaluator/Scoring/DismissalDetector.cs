@@ -54,13 +54,6 @@ internal static class DismissalDetector
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
                 string? waved;
-                // "there's nothing to monitor, and I'd skip dashboards": the cue names the dimension itself.
-                if (target < 0 && OwnName(matcher, tokens, cue, hits) is var own and >= 0)
-                {
-                    if (MoreAfter(text, tokens, f, clause, new PhraseHit(cue.Start, cue.End, 0))) continue;
-                    result[u] = own;
-                    break;
-                }
                 // "Out of scope: ads insertion and notifications." lists what is scoped out; "Out of scope: monitoring." names a dimension.
                 if (target < 0 && ColonList(matcher, text, tokens, f, cue, hits) is var listed and > NoList)
                 {
@@ -93,7 +86,8 @@ internal static class DismissalDetector
                         || SubjectBefore(tokens, f, cue) || UnnamedLabel(matcher, tokens, segments[u])
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)
-                        || ((cue.Payload is Lexicon.Scoping or Lexicon.Effort || OpensBare(tokens, f, cue)) && HasObject(tokens, f, clause, cue))) continue;
+                        || (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue))
+                        || (OpensBare(tokens, f, cue) && MoreAfter(text, tokens, f, clause, cue))) continue;
                     else if (AsksAbout(text.Lower, tokens, segments, features, injected, u))
                     {
                         // "Model size? Irrelevant at 400 MB." answers the question; "Online learning? Not needed." waves
@@ -407,14 +401,6 @@ internal static class DismissalDetector
                 && !Lexicon.Discourse.Contains(id)) return true;
         }
         return false;
-    }
-
-    /// <summary>The dimension whose whole name is inside the cue ("nothing to monitor"), or -1.</summary>
-    private static int OwnName(RubricMatcher matcher, Token[] tokens, PhraseHit cue, List<PhraseHit> scratch)
-    {
-        scratch.Clear();
-        matcher.Aliases.Match(tokens, cue.Start, cue.End, scratch);
-        return scratch.Count == 1 ? scratch[0].Payload : -1;
     }
 
     /// <summary>"Not worth chasing sent requests alone": the cue opens the unit with no subject, so what follows is its object.</summary>

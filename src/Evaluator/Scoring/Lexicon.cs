@@ -32,7 +32,7 @@ internal static class Lexicon
 
     /// <summary>Predicates that, negated, dismiss their subject: "we don't need", "isn't worth", "doesn't matter".</summary>
     public static readonly HashSet<int> DismissalPredicates = Ids(
-        "need needed necessary require required worth deserve deserves matter matters bother spend care worry worried invest plan " +
+        "need needed necessary require required worth deserve deserves matter matters bother spend care worry worried invest " +
         "issue concern relevant useful important point sense");
 
     /// <summary>
@@ -52,15 +52,13 @@ internal static class Lexicon
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
-        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area", "infra folks", "infra team",
-        "infrastructure team"], 0),
+        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
-        (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
-          "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
+        (["rather not go into", "rather not get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
 
     public const int OpeningOnly = 1;
@@ -78,7 +76,7 @@ internal static class Lexicon
     public const int Effort = 4;
 
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
-    public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round");
+    public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version");
 
     /// <summary>A cue about how deep to go, not whether: "I won't cover the model in depth", "forget about it for a moment".</summary>
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");

@@ -141,7 +141,6 @@ public class GeneralisationTests
     [InlineData("ad-click-prediction", "**Keeping it healthy.** Every hour, compare predicted taps with actual taps, with an alarm if the ratio leaves 0.95-1.05.", Dimensions.Monitoring)]
     [InlineData("news-feed", "Before release we score it on a held-out week of impressions.", Dimensions.Metrics)]
     [InlineData("news-feed", "The new ranker goes live to 1% of users first.", Dimensions.Serving)]
-    [InlineData("visual-search", "**Monitoring.** Track engagement per search.", Dimensions.Monitoring)]
     public void Plain_words_for_a_step_are_a_mention_of_its_dimension(string caseId, string answer, string dimension)
     {
         var result = Score(answer, caseId);
