@@ -412,6 +412,21 @@ internal static class DismissalDetector
         return true;
     }
 
+    private static bool OnlyDeterminers(Token[] tokens, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+            if (!Lexicon.Determiners.Contains(tokens[t].Id)) return false;
+        return true;
+    }
+
+    /// <summary>"too much", "again", "further" after the dimension: how deep, not whether.</summary>
+    private static bool DepthAfter(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit)
+    {
+        for (var t = hit.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[hit.Start - f.TokenStart]; t++)
+            if (Lexicon.DepthAfter.Contains(tokens[t].Id)) return true;
+        return false;
+    }
+
     private const int NoList = -2;
 
     /// <summary>
@@ -494,7 +509,10 @@ internal static class DismissalDetector
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
             if (hit.End <= cue.Start && ActivityBefore(tokens, hit, cue)) continue;
-            if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit))) continue;
+            // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
+            // much" limits how much of it.
+            if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
+                || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;

@@ -58,7 +58,8 @@ internal static class Lexicon
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
-        (["rather not go into", "rather not get into", "rather not talk about", "rather not discuss", "i won't discuss",
+        (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
+          "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
 
     public const int OpeningOnly = 1;
@@ -80,6 +81,9 @@ internal static class Lexicon
 
     /// <summary>A cue about how deep to go, not whether: "I won't cover the model in depth", "forget about it for a moment".</summary>
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
+
+    /// <summary>Words after what a cue declines that make it a matter of depth: "into monitoring too much", "again".</summary>
+    public static readonly HashSet<int> DepthAfter = Ids("much further again deeper detail details depth length");
 
     /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment", "the details of".</summary>
     public static readonly HashSet<int> DepthLeads = Ids("in into at a much more great any the");
