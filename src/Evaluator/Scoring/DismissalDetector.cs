@@ -55,7 +55,7 @@ internal static class DismissalDetector
                 // The words of the part waved away, or null when the whole dimension is.
                 string? waved;
                 // "Out of scope: ads insertion and notifications." lists what is scoped out; "Out of scope: monitoring." names a dimension.
-                if (target < 0 && ColonList(matcher, text, tokens, f, cue, hits) is var listed and > NoList)
+                if (target < 0 && ColonList(matcher, text, tokens, f, clause, cue, hits) is var listed and > NoList)
                 {
                     if (listed < 0) continue;
                     result[u] = listed;
@@ -433,14 +433,15 @@ internal static class DismissalDetector
     /// After a cue and a colon, what is listed: <see cref="NoList"/> when no colon follows the cue, the dimension when the
     /// list is one of its names ("Out of scope: monitoring."), else -1 (things of the design, scoped out).
     /// </summary>
-    private static int ColonList(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    private static int ColonList(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue,
+        List<PhraseHit> scratch)
     {
         if (cue.End >= f.TokenEnd || !text.Lower.AsSpan(tokens[cue.End - 1].End, tokens[cue.End].Start - tokens[cue.End - 1].End).Contains(':'))
             return NoList;
         scratch.Clear();
         matcher.Aliases.Match(tokens, cue.End, f.TokenEnd, scratch);
-        return scratch.Count > 0 && scratch[0].Start == cue.End && HasObject(tokens, f, Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd),
-            new PhraseHit(scratch[0].Start, scratch[0].End, 0)) is false ? scratch[0].Payload : -1;
+        return scratch.Count > 0 && scratch[0].Start == cue.End && !HasObject(tokens, f, clause, new PhraseHit(scratch[0].Start, scratch[0].End, 0))
+            ? scratch[0].Payload : -1;
     }
 
     /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>
