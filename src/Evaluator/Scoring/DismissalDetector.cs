@@ -412,29 +412,6 @@ internal static class DismissalDetector
         return true;
     }
 
-    /// <summary>Only a preposition ("for", "as") and function words between the cue and the dimension.</summary>
-    private static bool AfterPreposition(Token[] tokens, PhraseHit cue, PhraseHit hit)
-    {
-        var preposition = false;
-        for (var t = cue.End; t < hit.Start; t++)
-        {
-            var id = tokens[t].Id;
-            if (Lexicon.Prepositions.Contains(id) || id == As) preposition = true;
-            else if (!Lexicon.FunctionWords.Contains(id)) return false;
-        }
-        return preposition;
-    }
-
-    private static readonly int As = Vocabulary.Intern("as");
-
-    /// <summary>"I'm not going to bother with evaluation": the candidate speaks, so there is no subject of the design's own.</summary>
-    private static bool SpeakerBefore(Token[] tokens, UnitFeatures f, PhraseHit cue)
-    {
-        for (var t = f.TokenStart; t < cue.Start; t++)
-            if (Lexicon.Subjects.Contains(tokens[t].Id)) return true;
-        return false;
-    }
-
     private static bool OnlyDeterminers(Token[] tokens, int from, int to)
     {
         for (var t = from; t < to; t++)
@@ -538,9 +515,6 @@ internal static class DismissalDetector
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
                 || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
-            // "Pixel-level masks are unnecessary for the model": the sentence's own subject is waved away, and the
-            // dimension after a preposition only says what for.
-            if (hit.Start > cue.End && AfterPreposition(tokens, cue, hit) && SubjectBefore(tokens, f, cue) && !SpeakerBefore(tokens, f, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
