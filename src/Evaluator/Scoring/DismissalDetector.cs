@@ -412,6 +412,15 @@ internal static class DismissalDetector
         return true;
     }
 
+    /// <summary>"I won't go into data", not "Hidden posts won't go into the training data": the candidate declines.</summary>
+    private static bool SpeakerBefore(Token[] tokens, UnitFeatures f, PhraseHit cue)
+    {
+        // The subject may be part of the cue itself: "I won't discuss".
+        for (var t = f.TokenStart; t < cue.End; t++)
+            if (Lexicon.Subjects.Contains(tokens[t].Id)) return true;
+        return false;
+    }
+
     private static bool OnlyDeterminers(Token[] tokens, int from, int to)
     {
         for (var t = from; t < to; t++)
@@ -513,7 +522,7 @@ internal static class DismissalDetector
             // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
-                || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit))) continue;
+                || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit) || !SpeakerBefore(tokens, f, cue))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;

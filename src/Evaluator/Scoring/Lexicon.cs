@@ -83,7 +83,7 @@ internal static class Lexicon
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
 
     /// <summary>Words after what a cue declines that make it a matter of depth: "into monitoring too much", "again".</summary>
-    public static readonly HashSet<int> DepthAfter = Ids("much further again deeper detail details depth length");
+    public static readonly HashSet<int> DepthAfter = Ids("much further again deeper detail details depth length yet now later");
 
     /// <summary>The word before a depth word that makes it one: "in depth", "in much detail", "for a moment", "the details of".</summary>
     public static readonly HashSet<int> DepthLeads = Ids("in into at a much more great any the");
@@ -98,7 +98,7 @@ internal static class Lexicon
     public static readonly HashSet<int> Determiners = Ids("the a an this that these those our my their its");
 
     /// <summary>Subjects of a clause: after one, the next word is a verb ("I'll leave ...", "let's skip ...").</summary>
-    public static readonly HashSet<int> Subjects = Ids("i we you they i'd we'd i'll we'll you'll they'll let's lets us");
+    public static readonly HashSet<int> Subjects = Ids("i we you they i'd we'd i'll we'll you'll they'll i'm let's lets us");
 
     /// <summary>Words a dismissal may open with that name nothing: "Honestly, I'd say not needed."</summary>
     public static readonly HashSet<int> Discourse = Ids("honestly frankly really probably just also well ok okay say think guess imo something anything");
