@@ -387,6 +387,14 @@ internal static class DismissalDetector
         Lexicon.FunctionWords.Contains(id) || Lexicon.EffortWords.Contains(id) || Lexicon.EffortVerbs.Contains(id);
 
     /// <summary>
+    /// Words that are no object of a cue or a dimension: filler, negations, "here", "entirely", "honestly". Each caller
+    /// adds what else names nothing in its place (part nouns after a cue, pronouns after a verb).
+    /// </summary>
+    private static bool NamesNothing(int id) =>
+        Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.ScopeFiller.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
+        || Lexicon.Discourse.Contains(id);
+
+    /// <summary>
     /// "I'd rather not go into production without a shadow period": words of their own after the dimension, before a
     /// comma or a connector ("..., since it's standard" only gives a reason).
     /// </summary>
@@ -396,9 +404,7 @@ internal static class DismissalDetector
         {
             if (text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(',') || Lexicon.Connectors.Contains(tokens[t].Id))
                 return false;
-            var id = tokens[t].Id;
-            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
-                && !Lexicon.Discourse.Contains(id)) return true;
+            if (!NamesNothing(tokens[t].Id)) return true;
         }
         return false;
     }
@@ -489,8 +495,7 @@ internal static class DismissalDetector
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
         {
             var id = tokens[t].Id;
-            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
-                && !Lexicon.Discourse.Contains(id) && !Lexicon.PartNouns.Contains(id) && !Lexicon.DimensionNouns.Contains(id)) return true;
+            if (!NamesNothing(id) && !Lexicon.PartNouns.Contains(id) && !Lexicon.DimensionNouns.Contains(id)) return true;
         }
         return false;
     }
@@ -571,10 +576,8 @@ internal static class DismissalDetector
         {
             var id = tokens[t].Id;
             if (Lexicon.Negations.Contains(id) || (Lexicon.ClauseWords.Contains(id) && !Lexicon.Subjects.Contains(id))) return false;
-            if (!Filler(id) && !Lexicon.Negations.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.Pronouns.Contains(id)
-                && !Lexicon.DimensionNouns.Contains(id) && !Lexicon.WholeAdverbs.Contains(id) && !Lexicon.AsideVerbs.Contains(id)
-                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id) && !Lexicon.VagueNouns.Contains(id)
-                && !Lexicon.ScopeFiller.Contains(id)) return true;
+            if (!NamesNothing(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.DimensionNouns.Contains(id) && !Lexicon.AsideVerbs.Contains(id)
+                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id) && !Lexicon.VagueNouns.Contains(id)) return true;
         }
         return false;
     }
@@ -589,9 +592,8 @@ internal static class DismissalDetector
         for (var t = hit.End; t < f.TokenEnd && clause[t - f.TokenStart] == clause[hit.Start - f.TokenStart]; t++)
         {
             var id = tokens[t].Id;
-            if (!Filler(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.Discourse.Contains(id) && !Lexicon.WholeAdverbs.Contains(id)
-                && !Lexicon.ScopeFiller.Contains(id) && !Lexicon.Negations.Contains(id) && !Lexicon.VagueNouns.Contains(id)
-                && !Lexicon.AdverbialLeads.Contains(id)) return true;
+            if (!NamesNothing(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.VagueNouns.Contains(id) && !Lexicon.AdverbialLeads.Contains(id))
+                return true;
         }
         return false;
     }
