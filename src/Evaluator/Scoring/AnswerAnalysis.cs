@@ -29,6 +29,9 @@ public sealed record AnswerUnit
     /// <summary>A list of bare terms: evidence from it is worth level 1 at most.</summary>
     public bool ListLike { get; init; }
 
+    /// <summary>Scrambled word order or the rubric's own wording pasted in: never evidence (and counted as a list of terms).</summary>
+    public bool Garbled { get; init; }
+
     /// <summary>The dimension this unit dismisses ("monitoring is not needed"), if any.</summary>
     public string? Dismisses { get; init; }
 
@@ -41,7 +44,7 @@ public sealed record AnswerUnit
     public int End => Start + Text.Length;
 
     /// <summary>Whether the unit may be quoted as evidence at all.</summary>
-    public bool CanBeEvidence => !Injected && Dismisses is null && Kind is not (UnitKind.Heading or UnitKind.Comment or UnitKind.Code);
+    public bool CanBeEvidence => !Injected && !Garbled && Dismisses is null && Kind is not (UnitKind.Heading or UnitKind.Comment or UnitKind.Code);
 }
 
 /// <summary>

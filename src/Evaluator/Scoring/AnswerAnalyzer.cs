@@ -93,7 +93,8 @@ public sealed class AnswerAnalyzer(Framework framework)
             Describe(matcher, text, tokens, features[u], covered, hits, caseWords);
         }
 
-        var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected);
+        var garbled = StuffingDetector.Garbled(text, tokens, segments, features, injected);
+        var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected, garbled);
         var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, sectionParts, injected, out var narrows);
 
         var units = new AnswerUnit[segments.Count];
@@ -105,7 +106,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             {
                 Index = u, Start = start, Text = answer[start..end], Kind = s.Kind, Block = s.Block,
                 Section = sections[u] >= 0 ? matcher.DimensionIds[sections[u]] : null,
-                Injected = injected[u], ListLike = listLike[u],
+                Injected = injected[u], ListLike = listLike[u], Garbled = garbled[u],
                 Dismisses = dismisses[u] >= 0 ? matcher.DimensionIds[dismisses[u]] : null,
                 Narrows = narrows[u] >= 0 ? matcher.DimensionIds[narrows[u]] : null,
             };
@@ -284,16 +285,39 @@ public sealed class AnswerAnalyzer(Framework framework)
                 named++;
             if (token.Id >= 0 && !generic && matcher.CaseWords.Contains(token.Id)) caseWords.Add(token.Id);
         }
+        for (var t = f.TokenStart; t < f.TokenEnd; t++) if (covered[t]) f.Covered++;
         f.Numbers = numbers;
         f.Named = named;
         f.CaseWords = caseWords.Count;
         f.RestatesPrompt = content >= MinRestatedWords && fromPrompt >= RestatedShare * content;
+        f.CopiesRubric = CopiesRubric(matcher, tokens, f);
         f.Plan = OpensWithPlan(tokens, f.TokenStart, f.TokenEnd, numbers);
 
         hits.Clear();
         Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
+    }
+
+    private const int MinCopiedRuns = 5;
+    private const double CopiedShare = 0.6;
+
+    /// <summary>
+    /// Most runs of four words in the unit come from the rubric's own wording: "Metrics are specific and justified, with
+    /// why each metric fits", or its probes pasted as questions. That is the rubric speaking, not the candidate.
+    /// </summary>
+    private static bool CopiesRubric(RubricMatcher matcher, Token[] tokens, UnitFeatures f)
+    {
+        var runs = f.Words - RubricMatcher.RunLength + 1;
+        if (runs < MinCopiedRuns) return false;
+        Span<int> ids = stackalloc int[RubricMatcher.RunLength];
+        var copied = 0;
+        for (var t = f.TokenStart; t + RubricMatcher.RunLength <= f.TokenEnd; t++)
+        {
+            for (var k = 0; k < ids.Length; k++) ids[k] = tokens[t + k].Id;
+            if (matcher.RubricRuns.Contains(RubricMatcher.Run(ids))) copied++;
+        }
+        return copied >= CopiedShare * runs;
     }
 
     /// <summary>

@@ -38,7 +38,8 @@ internal static class CriterionGrader
             var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
             results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Quote(analysis, mentions[0])]);
         }
-        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(matcher, d, results);
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) KeepOneListOnly(analysis, d, results);
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(analysis, d, results);
         return results;
     }
 
@@ -46,17 +47,36 @@ internal static class CriterionGrader
     /// One sentence can name a dimension; being specific about it and justifying it takes more. Per dimension: evidence
     /// from a single sentence in all caps its criteria at 1 ("a pretrained model that we fine-tune, since posts have
     /// images" is not a modelling design), and fewer than two sentences among its specific criteria cap them at 2.
+    /// A list of bare terms is no sentence: appended to a one-sentence answer, it lifts no cap.
     /// </summary>
-    private static void CapBySentences(RubricMatcher matcher, int dimension, Dictionary<string, CriterionResult> results)
+    private static void CapBySentences(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
     {
         var found = new List<CriterionResult>();
-        foreach (var slot in matcher.Criteria)
+        foreach (var slot in analysis.Matcher.Criteria)
             if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
-        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count();
+        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count(q => analysis.FindUnit(q) is not { ListLike: true });
         var specificSentences = found.Where(r => r.Level >= 2).SelectMany(r => r.Evidence).Distinct().Count();
         var cap = sentences < 2 ? 1 : specificSentences < 2 ? 2 : 3;
         foreach (var result in found)
             if (result.Level > cap) results[result.Id] = result with { Level = cap };
+    }
+
+    /// <summary>
+    /// Bare terms name a dimension, no more: where a dimension rests on lists alone, one criterion keeps its mention;
+    /// where sentences cover it, lists add nothing. So a keyword list appended to an answer raises no score.
+    /// </summary>
+    private static void KeepOneListOnly(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
+    {
+        var listOnly = new List<CriterionResult>();
+        var written = false;
+        foreach (var slot in analysis.Matcher.Criteria)
+        {
+            if (slot.Dimension != dimension || results[slot.Criterion.Id] is not { Level: > 0 } result) continue;
+            if (result.Evidence.All(q => analysis.FindUnit(q) is { ListLike: true })) listOnly.Add(result);
+            else written = true;
+        }
+        foreach (var result in written ? listOnly : listOnly.Skip(1))
+            results[result.Id] = new CriterionResult(result.Id, 0, []);
     }
 
     public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> unitIndexes)

@@ -77,6 +77,9 @@ internal sealed class RubricMatcher
         }
 
         PromptWords = ContentIds([rubric.Title, rubric.Prompt]);
+        RubricRuns = WordRuns([.. framework.Dimensions.SelectMany(d => d.Levels.Values.Append(d.Description)),
+            .. framework.Steps.Select(s => s.Intro),
+            .. rubric.AllCriteria().SelectMany(c => c.Criterion.Probes)]);
         CaseWords = ContentIds([rubric.Title, rubric.Prompt, .. rubric.Facts.SelectMany(f => f.Triggers.Append(f.Answer)),
             .. rubric.AllCriteria().SelectMany(c => c.Criterion.Concepts.SelectMany(g => g)
                 .Concat([c.Criterion.Description, c.Criterion.Exemplar]).Concat(c.Criterion.Levels.Values))]);
@@ -122,6 +125,34 @@ internal sealed class RubricMatcher
 
     /// <summary>Content words of the case's title and prompt: a sentence made of them only restates the question.</summary>
     public HashSet<int> PromptWords { get; }
+
+    /// <summary>
+    /// Runs of four neighbouring words (stems, hashed) in the words the rubric says about answers rather than about the
+    /// case: the framework's level descriptors and descriptions, the interviewer's questions and the criteria's probes.
+    /// A sentence made of them copies the rubric. (A criterion's own levels describe the design itself: a candidate who
+    /// says "rank friends-of-friends by mutual friend count" is right, not copying.)
+    /// </summary>
+    public HashSet<long> RubricRuns { get; }
+
+    public const int RunLength = 4;
+
+    public static long Run(ReadOnlySpan<int> ids)
+    {
+        var hash = 17L;
+        foreach (var id in ids) hash = hash * 1_000_003 + id;
+        return hash;
+    }
+
+    private static HashSet<long> WordRuns(IEnumerable<string> texts)
+    {
+        var runs = new HashSet<long>();
+        foreach (var text in texts)
+        {
+            var ids = AnswerTokenizer.InternPhrase(text);
+            for (var i = 0; i + RunLength <= ids.Length; i++) runs.Add(Run(ids.AsSpan(i, RunLength)));
+        }
+        return runs;
+    }
 
     public CriterionSlot? Find(string criterionId) => Criteria.FirstOrDefault(c => c.Criterion.Id == criterionId);
 

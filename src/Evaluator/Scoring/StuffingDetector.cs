@@ -14,14 +14,15 @@ internal static class StuffingDetector
     private const int MaxBareItemWords = 4;
     private const int FragmentRun = 3;
 
-    public static bool[] ListLike(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
+    /// <summary>List-like units; <paramref name="garbled"/> ones (see <see cref="Garbled"/>) are lists of terms too.</summary>
+    public static bool[] ListLike(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, bool[] garbled)
     {
         var result = new bool[segments.Count];
         for (var u = 0; u < segments.Count; u++)
         {
             if (injected[u] || segments[u].Kind is UnitKind.Heading or UnitKind.Comment or UnitKind.Code) continue;
             var (items, bare) = Items(text, tokens, features[u].TokenStart, features[u].TokenEnd);
-            result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u])
+            result[u] = (bare >= MinBareItems && bare >= MinBareShare * items) || FramedList(text, tokens, features[u]) || ConjoinedList(tokens, features[u]) || garbled[u]
                 || (segments[u].Kind != UnitKind.TableRow && WordSalad(text, tokens, features[u]));
         }
 
@@ -35,6 +36,35 @@ internal static class StuffingDetector
                 for (var k = u; k < end; k++) result[k] = true;
             u = Math.Max(end, u + 1);
         }
+
+        // Rubric phrases strung into sentences ("Likes comments and shares success metric daily return not just time
+        // spent."): a paragraph nearly all of whose words are concept terms is a list without its commas.
+        for (var u = 0; u < segments.Count;)
+        {
+            var end = u;
+            int words = 0, covered = 0;
+            for (; end < segments.Count && segments[end].Block == segments[u].Block; end++)
+            {
+                if (!IsProse(segments[end], injected[end])) continue;
+                words += features[end].Words;
+                covered += features[end].Covered;
+            }
+            if (words >= MinTermParagraphWords && covered >= MinTermShare * words)
+                for (var k = u; k < end; k++) result[k] |= IsProse(segments[k], injected[k]);
+            u = end;
+        }
+
+        // "We use drift. We use PSI. We use dashboards. ...": one frame repeated around a term each time is a list too.
+        for (var u = 0; u + 1 < segments.Count;)
+        {
+            var end = u + 1;
+            while (end < segments.Count && !injected[end] && !injected[end - 1] && segments[end].Block == segments[end - 1].Block
+                   && segments[end].Kind == segments[u].Kind && SameFrame(tokens, features[end - 1], features[end])) end++;
+            if (end - u >= TemplateRun)
+                for (var k = u; k < end; k++) result[k] = true;
+            u = end;
+        }
+
         return result;
     }
 
@@ -60,6 +90,84 @@ internal static class StuffingDetector
             if (t > f.TokenStart && text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).IndexOfAny(",;:()") >= 0) return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// Units that say nothing of the candidate's: paragraphs in a word order English never has (shuffled or reversed text,
+    /// strings of rubric words) and units that copy the rubric's wording about answers (its level descriptors, probes).
+    /// </summary>
+    public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
+    {
+        var result = new bool[segments.Count];
+        for (var u = 0; u < segments.Count;)
+        {
+            var end = u;
+            int breaks = 0, words = 0, glue = 0;
+            for (; end < segments.Count && segments[end].Block == segments[u].Block; end++)
+            {
+                if (!IsProse(segments[end], injected[end])) continue;
+                breaks += ScrambledText.Breaks(text, tokens, features[end]);
+                words += features[end].Words;
+                glue += ScrambledText.Glue(text, tokens, features[end]);
+            }
+            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue);
+            for (var k = u; k < end; k++)
+                result[k] = IsProse(segments[k], injected[k]) && (scrambled || features[k].CopiesRubric);
+            u = end;
+        }
+        return result;
+    }
+
+    private static bool IsProse(Segment segment, bool injected) => !injected && segment.Kind is UnitKind.Sentence or UnitKind.ListItem;
+
+    private const int MinTermParagraphWords = 20;
+
+    /// <summary>Written prose has at most about 70% of its words in concept terms (a dense dashboard sentence); term salad about all.</summary>
+    private const double MinTermShare = 0.8;
+
+    private const int TemplateRun = 4;
+    private const int MaxTemplateWords = 12;
+    private const double MinTemplateShare = 0.4;
+    private const int MinFrameWords = 2;
+
+    /// <summary>
+    /// Two short units that share most of their words at the start and the end, around different terms: "We use drift." and
+    /// "We use PSI.", or "**auc**: an important part of the metrics." and "**ndcg**: an important part of the metrics.".
+    /// </summary>
+    private static bool SameFrame(Token[] tokens, UnitFeatures a, UnitFeatures b)
+    {
+        var shorter = Math.Min(a.Words, b.Words);
+        if (shorter < 2 || a.Words > MaxTemplateWords || b.Words > MaxTemplateWords) return false;
+        var prefix = 0;
+        while (prefix < shorter && tokens[a.TokenStart + prefix].Id == tokens[b.TokenStart + prefix].Id) prefix++;
+        var suffix = 0;
+        while (suffix < shorter - prefix && tokens[a.TokenEnd - 1 - suffix].Id == tokens[b.TokenEnd - 1 - suffix].Id) suffix++;
+        return prefix + suffix >= MinFrameWords && prefix + suffix >= MinTemplateShare * shorter;
+    }
+
+    private const int MinConjoinedItems = 5;
+
+    /// <summary>
+    /// Terms strung on "and", "or", "with": "we use watch time and user satisfaction and clickbait and daily return with
+    /// minutes watched". Three joiners or more between bare terms, nearly all of them bare, name without explaining.
+    /// </summary>
+    private static bool ConjoinedList(Token[] tokens, UnitFeatures f)
+    {
+        int items = 0, bare = 0, joiners = 0;
+        var itemStart = f.TokenStart;
+        for (var t = f.TokenStart; t <= f.TokenEnd; t++)
+        {
+            var joiner = t < f.TokenEnd && Lexicon.ListJoiners.Contains(tokens[t].Id);
+            if (!joiner && t < f.TokenEnd) continue;
+            if (joiner) joiners++;
+            if (t > itemStart)
+            {
+                items++;
+                if (IsBare(tokens, itemStart, t)) bare++;
+            }
+            itemStart = t + 1;
+        }
+        return joiners >= 3 && bare >= MinConjoinedItems && bare >= 0.8 * items;
     }
 
     private const int MaxFrameWords = 4;
@@ -187,6 +295,8 @@ internal static class StuffingDetector
         {
             var c = lower[i];
             if (c is ',' or ';' or '|' or '\n' or '•') return true;
+            // "embedding lookup / nearest neighbours / rerank": a slash between spaces separates, one inside "A/B" joins.
+            if (c == '/' && i > from && lower[i - 1] == ' ' && i + 1 < to && lower[i + 1] == ' ') return true;
             if (c == '>' && i > from && lower[i - 1] == '-') return true;
         }
         return false;

@@ -11,6 +11,9 @@ internal sealed class UnitFeatures
     public int Words => TokenEnd - TokenStart;
 
     public List<ConceptHit> Concepts { get; } = [];
+
+    /// <summary>Words of the unit inside a concept match.</summary>
+    public int Covered { get; set; }
     public List<int> Mentions { get; } = [];
 
     /// <summary>Dimensions the unit names by one of their aliases ("monitoring"), not by a part of them ("retraining").</summary>
@@ -35,6 +38,9 @@ internal sealed class UnitFeatures
 
     /// <summary>Almost every content word comes from the case's prompt: the sentence restates the question.</summary>
     public bool RestatesPrompt { get; set; }
+
+    /// <summary>Most of the unit's word pairs come from the rubric's own wording (levels, probes, descriptions).</summary>
+    public bool CopiesRubric { get; set; }
 
     /// <summary>The unit opens with what the candidate will build or use: "I would train a classifier", "Then we can use a CNN".</summary>
     public bool Plan { get; set; }

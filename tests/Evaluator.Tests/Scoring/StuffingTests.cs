@@ -129,4 +129,60 @@ public class StuffingTests
 
         Assert.DoesNotContain(analysis.Units, u => u.ListLike);
     }
+
+    [Theory]
+    [InlineData("We use engagement. We use business objective. We use clickbait. We use light ranker. We use drift. We use dashboards.")]
+    [InlineData("- **auc**: an important part of the metrics of this system.\n- **ndcg**: an important part of the metrics of this system.\n- **drift**: an important part of the monitoring of this system.\n- **retraining**: an important part of the monitoring of this system.")]
+    public void Terms_dropped_into_one_repeated_frame_are_a_list(string answer)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.All(analysis.EvidenceUnits, u => Assert.True(u.ListLike, u.Text));
+    }
+
+    [Fact]
+    public void Terms_strung_on_and_and_with_are_a_list()
+    {
+        var answer = "For monitoring we use drift and dashboards and alerts and retraining and feedback loop with psi with "
+                     + "score distribution with hide rate.";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.True(Assert.Single(analysis.Units).ListLike);
+    }
+
+    [Fact]
+    public void Terms_between_spaced_slashes_are_a_list()
+    {
+        var answer = "Stack: candidate generation / filter by age / light ranker / heavy ranker / roll back on errors / canary release / psi";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.True(Assert.Single(analysis.Units).ListLike);
+    }
+
+    [Fact]
+    public void A_keyword_list_does_not_lift_the_one_sentence_cap()
+    {
+        var sentence = "I would use a CNN to turn every image into a vector and then find the most similar vectors with nearest neighbour search.";
+        var list = "Other things to consider: ANN, HNSW, sharding, re-ranking, GPU inference, batch indexing, caching, p99 latency.";
+
+        var alone = Score(sentence, "visual-search");
+        var padded = Score(sentence + "\n\n" + list, "visual-search");
+
+        Assert.Equal(1, alone.Level(Dimensions.Serving));
+        Assert.Equal(1, padded.Level(Dimensions.Serving));
+    }
+
+    [Fact]
+    public void A_keyword_list_beside_written_evidence_adds_nothing()
+    {
+        var weak = Answer("news-feed-weak");
+        var list = "Also relevant: drift, PSI, dashboards, alerts, hide rate, feedback loops, exploration, impression logging.";
+
+        var before = Score(weak);
+        var after = Score(weak + "\n\n" + list);
+
+        Assert.Equal(before.Dimensions[Dimensions.Monitoring].Score, after.Dimensions[Dimensions.Monitoring].Score);
+    }
 }

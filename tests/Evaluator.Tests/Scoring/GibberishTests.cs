@@ -1,0 +1,114 @@
+using Evaluator.Rubrics;
+using Evaluator.Scoring;
+using static Evaluator.Tests.Scoring.LocalScoring;
+
+namespace Evaluator.Tests.Scoring;
+
+/// <summary>Text that reads as words but says nothing: shuffled or reversed answers, rubric words strung into sentences, the rubric pasted back.</summary>
+public class GibberishTests
+{
+    private static readonly string Weak = Answer("news-feed-weak");
+    private static readonly string Strong = Answer("news-feed-strong");
+
+    [Fact]
+    public void Shuffled_strong_answer_scores_nothing()
+    {
+        var words = Strong.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
+        new Random(7).Shuffle(words);
+        var shuffled = string.Join(' ', words);
+
+        var result = Score(shuffled);
+
+        Assert.Equal(0, result.Overall);
+        Assert.Empty(result.AllEvidence());
+    }
+
+    [Fact]
+    public void Sentences_with_their_words_reversed_score_nothing()
+    {
+        var prose = """
+            We rank the posts of friends, groups and followed pages so that people have meaningful interactions and come back daily.
+            Every impression is a training example, joined with the reactions that followed it within a day.
+            A multi-task network predicts the probability of a like, a comment, a share and a hide for each post.
+            Offline we compare the log loss of each head on the most recent week, held out by time.
+            The heavy ranker scores the top five hundred candidates in about a hundred milliseconds at the peak of the day.
+            We watch the distribution of the scores and retrain the model every day on the freshest impressions.
+            """;
+        var reversed = string.Join('\n', prose.Split('\n').Select(line => string.Join(' ', line.TrimEnd('.').Split(' ').Reverse()) + "."));
+
+        var original = Score(prose);
+        var result = Score(reversed);
+
+        Assert.True(original.Overall > 0);
+        Assert.All(Dimensions.All, d => Assert.Equal(0, result.Level(d)));
+    }
+
+    [Fact]
+    public void A_shuffled_paragraph_appended_to_a_weak_answer_raises_nothing()
+    {
+        var words = Strong.Split((char[])[' ', '\n'], StringSplitOptions.RemoveEmptyEntries).Take(250).ToArray();
+        new Random(11).Shuffle(words);
+
+        var padded = Score(Weak + "\n\n" + string.Join(' ', words));
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+    }
+
+    [Fact]
+    public void Rubric_phrases_strung_into_sentences_are_a_keyword_list()
+    {
+        var terms = NewsFeed.AllCriteria().SelectMany(c => c.Criterion.Concepts.Select(g => g[^1])).ToList();
+        var salad = string.Join(' ', terms.Chunk(8).Select(chunk => char.ToUpperInvariant(chunk[0][0]) + string.Join(' ', chunk)[1..] + "."));
+        var weak = Score(Weak);
+
+        var padded = Score(Weak + "\n\n" + salad);
+
+        Assert.Contains(Flags.KeywordStuffing, padded.Flags);
+        Assert.All(Dimensions.All, d => Assert.True(padded.Level(d) <= 1, $"{d} is {padded.Level(d)}"));
+        // Where the weak answer says something, the terms add nothing; where it says nothing, they name the dimension.
+        Assert.All(Dimensions.All.Where(d => weak.Level(d) > 0),
+            d => Assert.Equal(weak.Dimensions[d].Score, padded.Dimensions[d].Score));
+    }
+
+    [Fact]
+    public void Pasted_level_descriptors_are_no_evidence()
+    {
+        var descriptors = string.Join(' ', LocalScoring.Rubrics.Framework.Dimensions.Select(d => $"{d.Title} is {d.Levels[3].ToLowerInvariant()}"));
+
+        var padded = Score(Weak + "\n\n" + descriptors);
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+    }
+
+    [Fact]
+    public void Pasted_probe_questions_are_no_evidence()
+    {
+        var probes = "Questions I would also think about: " + string.Join(' ', NewsFeed.AllCriteria().Select(c => c.Criterion.Probes[0]));
+
+        var padded = Score(Weak + "\n\n" + probes);
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+    }
+
+    [Theory]
+    [InlineData("news-feed-strong")]
+    [InlineData("news-feed-weak")]
+    [InlineData("news-feed-negation")]
+    public void Written_answers_have_no_garbled_unit(string name)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, Answer(name));
+
+        Assert.All(analysis.Units, u => Assert.False(u.Garbled, u.Text));
+    }
+
+    [Theory]
+    [InlineData("Second: when someone searched with picture A and then saved B or bought it, A and B are related. Engagement logs: if someone searched with image A and then saved B, (A, B) is a positive.")]
+    [InlineData("We keep the to-do list short. An in-house model runs on the on-call team's cluster, and the A/B test uses the IT team's tooling.")]
+    [InlineData("Label the \"not interested\" clicks as negatives; the 'if' branch handles users we have no history for.")]
+    public void Letters_compounds_and_quoted_words_are_not_scrambled_order(string answer)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.All(analysis.Units, u => Assert.False(u.Garbled, u.Text));
+    }
+}
