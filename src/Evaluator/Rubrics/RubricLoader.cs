@@ -176,6 +176,22 @@ public static class RubricLoader
             reader.StringList(map, "probes", what, 1), reader.String(map, "exemplar", what));
     }
 
+    /// <summary>The line where the last YAML event that could be read ends: where reading broke off.</summary>
+    private static int LastReadableLine(string yaml)
+    {
+        var parser = new Parser(new StringReader(yaml));
+        var line = 1;
+        try
+        {
+            while (parser.MoveNext()) line = (int)parser.Current!.End.Line;
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            // Where it broke off is all this is for.
+        }
+        return line;
+    }
+
     private static YamlMappingNode? Root(string yaml, string file, List<RubricError> errors, YamlNodeReader reader)
     {
         var stream = new YamlStream();
@@ -186,6 +202,12 @@ public static class RubricLoader
         catch (YamlException e)
         {
             errors.Add(new(file, (int)e.Start.Line, $"invalid YAML: {e.InnerException?.Message ?? e.Message}"));
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some unclosed flow collections ("description: [unclosed") with no position.
+            errors.Add(new(file, LastReadableLine(yaml), "invalid YAML: it cannot be read from here on (is a '[', '{' or quote left open?)."));
             return null;
         }
         if (stream.Documents.Count == 0)

@@ -42,6 +42,22 @@ public class RubricsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFactor
     }
 
     [Fact]
+    public async Task Rubric_the_yaml_parser_cannot_read_is_400_with_its_line()
+    {
+        using var admin = await factory.ClientForAsync("rubrics-b", Roles.Admin);
+        var lines = TestAnswers.RubricYaml("unclosed-case", "1").Split('\n');
+        var at = Array.FindIndex(lines, l => l.TrimStart().StartsWith("description:", StringComparison.Ordinal));
+        lines[at] = lines[at][..lines[at].IndexOf(':', StringComparison.Ordinal)] + ": [unclosed ...";
+
+        using var response = await admin.PutAsync("/api/rubrics/unclosed-case", TestAnswers.Yaml(string.Join('\n', lines)));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateArray());
+        Assert.Equal(at + 1, error.GetProperty("line").GetInt32());
+        Assert.Contains("invalid YAML", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Case_id_must_match_the_address()
     {
         using var admin = await factory.ClientForAsync("rubrics-b", Roles.Admin);

@@ -31,4 +31,21 @@ public class RubricLoaderTests
         Assert.Equal(4, error.Line);
         Assert.Contains("unknown key 'titel'", error.Message);
     }
+
+    [Fact]
+    public void Unclosed_bracket_is_reported_with_file_and_line_not_thrown()
+    {
+        var framework = RubricLoader.LoadFolder(TestPaths.Rubrics).Framework;
+        var lines = File.ReadAllLines(Path.Combine(TestPaths.Rubrics, "news-feed.yaml"));
+        var at = Array.FindIndex(lines, l => l.TrimStart().StartsWith("description:", StringComparison.Ordinal));
+        lines[at] = lines[at][..lines[at].IndexOf(':')] + ": [unclosed ...";
+        var errors = new List<RubricError>();
+
+        var rubric = RubricLoader.ParseCase(string.Join('\n', lines), "news-feed.yaml", framework, errors);
+
+        Assert.Null(rubric);
+        var error = Assert.Single(errors);
+        Assert.Equal(at + 1, error.Line);
+        Assert.Contains("invalid YAML", error.Message);
+    }
 }
