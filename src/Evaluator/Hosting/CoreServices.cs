@@ -27,7 +27,8 @@ public static class CoreServices
         services.AddEvaluatorAi(configuration);
 
         services.AddDbContext<EvaluatorDb>(o =>
-            o.UseSqlite(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString).AddInterceptors(SqlitePragmas.Instance));
+            o.UseSqlite(DatabasePath.Resolve(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString, Directory.GetCurrentDirectory()))
+                .AddInterceptors(SqlitePragmas.Instance));
         return services;
     }
 }
