@@ -1,5 +1,6 @@
 using Evaluator.Server.Hosting;
 
+ServerStart.ReportBadConfigurationPlainly();
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEvaluatorServer();
 
