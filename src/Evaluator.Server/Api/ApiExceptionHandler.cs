@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evaluator.Json;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Evaluator.Server.Api;
@@ -17,7 +18,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             problem.Status = StatusCodes.Status400BadRequest;
             problem.Title = "Invalid JSON body";
-            problem.Detail = json.Message;
+            problem.Detail = JsonErrors.Position(json) is { } at ? $"{JsonErrors.Reason(json)} At {at}." : JsonErrors.Reason(json);
             problem.Extensions["path"] = json.Path;
         }
         else

@@ -18,7 +18,7 @@ public static class ServerSetup
         builder.Services.AddEvaluatorCore(builder.Configuration);
         builder.Services.AddHostedService<WalCheckpointer>();
         builder.AddWebPage();
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ContentTypeProblems.Explain);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o => EvaluatorJson.Configure(o.SerializerOptions));
         builder.Services.AddOrganisations();

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Unicode;
+using Evaluator.Json;
 using Evaluator.Rubrics;
 
 namespace Evaluator.Batches;
@@ -77,7 +78,8 @@ public static class BatchBody
         }
         catch (JsonException e)
         {
-            throw new BatchFormatException($"The body is not a valid JSON array (line {e.LineNumber + 1}): {e.Message.Split(" Path:", 2)[0]}");
+            throw new BatchFormatException($"The body is not a valid JSON array ({JsonErrors.Position(e)}): {JsonErrors.Reason(e)} "
+                + "For one answer object per line, send Content-Type: application/x-ndjson.");
         }
         using (document)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Evaluator.Json;
 using Evaluator.Rubrics;
 
 namespace Evaluator.Batches;
@@ -43,9 +44,8 @@ public static class BatchReader
         }
         catch (JsonException e)
         {
-            // The parser's own position text says "LineNumber: 0"; the line number is ours, the column is its.
-            var message = e.Message.Split(" LineNumber:", 2)[0];
-            return new LineError(line, null, $"invalid JSON at column {e.BytePositionInLine + 1}: {message}");
+            // The line number is ours (the parser counts within the line), the column is its.
+            return new LineError(line, null, $"invalid JSON at column {e.BytePositionInLine + 1}: {JsonErrors.Reason(e)}");
         }
         using (document)
         {

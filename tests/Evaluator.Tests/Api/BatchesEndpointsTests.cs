@@ -293,8 +293,25 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     {
         using var client = await factory.ClientForAsync("batches");
 
-        await (await client.PostAsync("/api/batches", new StringContent("id,case,answer", Encoding.UTF8, "text/csv")))
+        var problem = await (await client.PostAsync("/api/batches", new StringContent("id,case,answer", Encoding.UTF8, "text/csv")))
             .ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+
+        Assert.StartsWith("Send the body with Content-Type application/x-ndjson or application/json; got 'text/csv",
+            problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Json_lines_sent_as_a_json_array_are_400_pointing_at_ndjson()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        var lines = "{\"id\":\"a\",\"case\":\"news-feed\",\"answer\":\"x\"}\n{\"id\":\"b\",\"case\":\"news-feed\",\"answer\":\"y\"}\n";
+
+        var problem = await (await client.PostAsync("/api/batches", new StringContent(lines, Encoding.UTF8, "application/json")))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+
+        var detail = problem.GetProperty("detail").GetString();
+        Assert.StartsWith("The body is not a valid JSON array (line 2, column 1):", detail, StringComparison.Ordinal);
+        Assert.Contains("application/x-ndjson", detail, StringComparison.Ordinal);
     }
 
     [Fact]

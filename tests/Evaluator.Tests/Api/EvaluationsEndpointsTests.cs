@@ -31,6 +31,8 @@ public class EvaluationsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("$.answr", problem.GetProperty("path").GetString());
+        Assert.StartsWith("Unknown field 'answr'.", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(".NET", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,6 +45,7 @@ public class EvaluationsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal("$.answer", problem.GetProperty("path").GetString());
+        Assert.Equal("The value has the wrong type: expected a string. At line 1, column 32.", problem.GetProperty("detail").GetString());
     }
 
     [Fact]
@@ -52,10 +55,25 @@ public class EvaluationsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
 
         var missing = await (await client.PostAsync("/api/evaluations",
             new StringContent("""{"case":"news-feed"}""", Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest);
-        await (await client.PostAsync("/api/evaluations",
+        var malformed = await (await client.PostAsync("/api/evaluations",
             new StringContent("""{"case":""", Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("answer", missing.GetProperty("detail").GetString());
+        // Positions count from 1, as editors do; the parser's own "LineNumber: 0" text is gone.
+        Assert.Contains("At line 1, column ", malformed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("LineNumber", malformed.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Form_content_type_is_415_naming_the_type_to_send()
+    {
+        using var client = await factory.ClientForAsync("eval");
+
+        using var response = await client.PostAsync("/api/evaluations", new FormUrlEncodedContent([new("case", "news-feed")]));
+
+        var problem = await response.ProblemAsync(HttpStatusCode.UnsupportedMediaType);
+        Assert.Equal("Send the body with Content-Type application/json; got 'application/x-www-form-urlencoded'.",
+            problem.GetProperty("detail").GetString());
     }
 
     [Fact]
