@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Evaluator.Data;
+using Evaluator.Interviews;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -42,6 +43,8 @@ public static class SessionsEndpoints
             .Select(s => new SessionSummary(s.Id, s.CaseId, s.RubricRevision, s.Step, s.CandidateTurns, s.EndReason,
                 db.InterviewReports.Any(r => r.SessionId == s.Id), s.CreatedAt, s.UpdatedAt))
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        // Stored as the enum's name; the list speaks as the report does: "ended-by-candidate".
+        fetched = [.. fetched.Select(s => s.EndReason is { } reason ? s with { EndReason = InterviewEndReasons.Name(reason) } : s)];
         return TypedResults.Ok(page.Finish(http, fetched, s => s.Id));
     }
 

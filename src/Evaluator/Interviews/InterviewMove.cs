@@ -37,3 +37,9 @@ public enum InterviewEndReason
     /// <summary>The candidate ended the session early.</summary>
     EndedByCandidate,
 }
+
+public static class InterviewEndReasons
+{
+    /// <summary>The name clients see, "ended-by-candidate", for the enum's name as stored ("EndedByCandidate").</summary>
+    public static string Name(string stored) => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(stored);
+}

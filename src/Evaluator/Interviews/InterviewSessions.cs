@@ -199,7 +199,7 @@ public sealed class InterviewSessions(
             var scored = await reportScorer.ScoreAsync($"{sessionId}/{step.Id}", rubric, said, cancellationToken).ConfigureAwait(false);
             steps.Add(new StepReport(step.Id, step.Title, step.Dimensions.ToDictionary(d => d, d => scored.Dimensions[d])));
         }
-        var report = new InterviewReport(sessionId, rubric.Id, JsonNamingPolicy.KebabCaseLower.ConvertName(reason.ToString()), overall, steps, transcript);
+        var report = new InterviewReport(sessionId, rubric.Id, InterviewEndReasons.Name(reason.ToString()), overall, steps, transcript);
         return new InterviewReportRecord
         {
             SessionId = sessionId, Json = JsonSerializer.Serialize(report, EvaluatorJson.Options), CreatedAt = time.GetUtcNow(),

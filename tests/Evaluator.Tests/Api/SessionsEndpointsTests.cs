@@ -22,6 +22,8 @@ public class SessionsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFacto
         var listed = Assert.Single(sessions.EnumerateArray());
         Assert.Equal(sessionId, listed.GetProperty("id").GetString());
         Assert.True(listed.GetProperty("hasReport").GetBoolean());
+        Assert.Equal("ended-by-candidate", listed.GetProperty("endReason").GetString());
+        Assert.Equal(listed.GetProperty("endReason").GetString(), report.GetProperty("endReason").GetString());
         Assert.Equal(sessionId, report.GetProperty("sessionId").GetString());
         Assert.True(report.GetProperty("evaluation").TryGetProperty("overall", out _));
     }
