@@ -48,7 +48,8 @@ public sealed class ApiKeyAuthentication(
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
-        await WriteAsync(StatusCodes.Status401Unauthorized, "API key required", result.Failure?.Message
+        // A key that was sent and refused is not a missing key: say which it is.
+        await WriteAsync(StatusCodes.Status401Unauthorized, result.Failure is null ? "API key required" : "Invalid API key", result.Failure?.Message
             ?? $"Send an API key in the {ApiKeys.Header} header. Create one with: evaluator keys create --org <organisation> --role coach")
             .ConfigureAwait(false);
     }

@@ -56,6 +56,7 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("API key required", problem.GetProperty("title").GetString());
         Assert.Contains("X-Api-Key", problem.GetProperty("detail").GetString());
     }
 
@@ -69,6 +70,7 @@ public class AuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method), path));
 
         var problem = await response.ProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.Equal("Invalid API key", problem.GetProperty("title").GetString());
         Assert.Contains("not valid", problem.GetProperty("detail").GetString());
     }
 
