@@ -240,6 +240,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         foreach (var hit in hits)
         {
+            if (InsideLongerHit(matcher, hits, hit)) continue;
             f.Concepts.Add(new ConceptHit(hit.Payload / RubricMatcher.MaxGroups, hit.Payload % RubricMatcher.MaxGroups));
             for (var t = hit.Start; t < hit.End; t++) covered[t] = true;
         }
@@ -297,6 +298,19 @@ public sealed class AnswerAnalyzer(Framework framework)
         Lexicon.Tone.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         f.Reasons = DistinctStarts(hits, Lexicon.Reason) + 0.5 * DistinctStarts(hits, Lexicon.WeakReason);
         f.Vague = DistinctStarts(hits, Lexicon.Vague);
+    }
+
+    /// <summary>
+    /// "log loss" is a metric, not logging: a concept term inside a longer term of another dimension's criterion is
+    /// part of that term (the stemmer folds "logging" into "log").
+    /// </summary>
+    private static bool InsideLongerHit(RubricMatcher matcher, List<PhraseHit> hits, PhraseHit hit)
+    {
+        var dimension = matcher.Criteria[hit.Payload / RubricMatcher.MaxGroups].Dimension;
+        foreach (var other in hits)
+            if (other.End - other.Start > hit.End - hit.Start && other.Start <= hit.Start && other.End >= hit.End
+                && matcher.Criteria[other.Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
+        return false;
     }
 
     private const int MinCopiedRuns = 5;

@@ -31,6 +31,15 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void Log_loss_is_a_metric_not_logging()
+    {
+        var result = Score("Offline we compare ROC-AUC and log loss per head on the most recent week, held out by time.");
+
+        Assert.Equal(0, result.Level(Dimensions.Monitoring));
+        Assert.True(result.Level(Dimensions.Metrics) >= 1);
+    }
+
+    [Fact]
     public void Weak_answer_stays_at_mentions()
     {
         var result = Score(Answer("news-feed-weak"));
