@@ -78,6 +78,9 @@ internal static class DismissalDetector
                             : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
+                        // "Accuracy isn't a useful metric here, so we skip it and report per-class PR-AUC instead": what
+                        // replaces it is of the same dimension, so one of its parts is swapped, not the dimension dropped.
+                        if (ReplacementAfter(tokens, f, cue, hits) && NamedAfter(matcher, tokens, f, cue, target)) continue;
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading, or
                     // after a few words that name it like one ("Monitoring? Not necessary.").
@@ -334,6 +337,15 @@ internal static class DismissalDetector
             && !Lexicon.FunctionWords.Contains(tokens[hit.End].Id) && !Lexicon.Negations.Contains(tokens[hit.End].Id);
     }
 
+    /// <summary>"We can't skip evaluation here", "never skip the audit": a negated skip keeps what it names.</summary>
+    private static bool NegatedSkip(Token[] tokens, PhraseHit hit, int from)
+    {
+        if (!Lexicon.SkipVerbs.Contains(tokens[hit.Start].Id)) return false;
+        for (var n = hit.Start - 1; n >= from && n >= hit.Start - 2; n--)
+            if (Lexicon.Negations.Contains(tokens[n].Id)) return true;
+        return false;
+    }
+
     private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
     {
         var cues = new List<PhraseHit>();
@@ -342,7 +354,7 @@ internal static class DismissalDetector
         foreach (var hit in scratch)
         {
             // "skip-gram" is a model, not a dismissal; nor are "skipped videos" or "irrelevant results", which describe a noun.
-            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to)) continue;
+            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to) || NegatedSkip(tokens, hit, from)) continue;
             var opens = hit.Payload != Lexicon.AloneOnly || to - from <= AloneReach;
             for (var t = from; t < hit.Start && opens && hit.Payload is Lexicon.OpeningOnly or Lexicon.AloneOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);
@@ -524,6 +536,10 @@ internal static class DismissalDetector
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
             if (hit.End <= cue.Start && ActivityBefore(tokens, hit, cue)) continue;
+            // "makes watching the model pointless": the name is the object of another activity, not what is waved away.
+            if (hit.End <= cue.Start && ObjectOfActivity(text, tokens, f, hit)) continue;
+            // "Accuracy isn't a useful metric": the name heads what the subject is said not to be.
+            if (hit.Start >= cue.End && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)) continue;
             // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
@@ -606,11 +622,17 @@ internal static class DismissalDetector
     /// </summary>
     private static bool ModifiesAnObject(Token[] tokens, PhraseHit hit, PhraseHit cue)
     {
-        if (hit.Start == cue.End || !Lexicon.Prepositions.Contains(tokens[hit.Start - 1].Id)) return false;
-        for (var t = cue.End; t < hit.Start - 1; t++)
+        // "with the heavy model": a determiner and a word or two may stand between the preposition and the name.
+        var p = hit.Start - 1;
+        while (p > cue.End && hit.Start - p <= MaxWordsAfterPreposition && !Lexicon.Prepositions.Contains(tokens[p].Id)
+               && (Lexicon.Determiners.Contains(tokens[p].Id) || !Lexicon.FunctionWords.Contains(tokens[p].Id))) p--;
+        if (p < cue.End || !Lexicon.Prepositions.Contains(tokens[p].Id)) return false;
+        for (var t = cue.End; t < p; t++)
             if (!Filler(tokens[t].Id) && !Lexicon.WholeAdverbs.Contains(tokens[t].Id)) return true;
         return false;
     }
+
+    private const int MaxWordsAfterPreposition = 3;
 
     /// <summary>
     /// A dimension named before a negated predicate that has an object of its own is not what the predicate negates:
@@ -682,6 +704,30 @@ internal static class DismissalDetector
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
         return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension
                              && clause[h.Start - f.TokenStart] != cueClause);
+    }
+
+    /// <summary>"watching the model", "retraining models": a gerund, maybe with a determiner, right before the name.</summary>
+    private static bool ObjectOfActivity(NormalizedText text, Token[] tokens, UnitFeatures f, PhraseHit hit)
+    {
+        var v = hit.Start - 1;
+        if (v >= f.TokenStart && Lexicon.Determiners.Contains(tokens[v].Id)) v--;
+        if (v < f.TokenStart || Lexicon.FunctionWords.Contains(tokens[v].Id)) return false;
+        // One phrase, only words and spaces between: "**Serving** Deployment is out of scope" has a lead, not a gerund.
+        foreach (var c in text.Lower.AsSpan(tokens[v].End, tokens[hit.Start].Start - tokens[v].End))
+            if (c != ' ' && !char.IsLetter(c)) return false;
+        var word = text.Lower.AsSpan(tokens[v].Start, tokens[v].End - tokens[v].Start);
+        return word.Length > 5 && word.EndsWith("ing");
+    }
+
+    /// <summary>A concept or a name of the dimension after the cue.</summary>
+    private static bool NamedAfter(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, int dimension)
+    {
+        var hits = new List<PhraseHit>();
+        matcher.Concepts.Match(tokens, cue.End, f.TokenEnd, hits);
+        if (hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension)) return true;
+        hits.Clear();
+        matcher.Mentions.Match(tokens, cue.End, f.TokenEnd, hits);
+        return hits.Any(h => h.Payload == dimension);
     }
 
     /// <summary>"We don't need exact neighbours, so an approximate index is fine": what replaces the negated thing follows it.</summary>

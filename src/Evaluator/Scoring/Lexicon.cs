@@ -51,13 +51,14 @@ internal static class Lexicon
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
-        "nothing for me to design", "nothing left to do", "isn't my problem", "isn't our problem", "isn't my concern",
+        "nothing for me to design", "nothing left to do", "a solved problem", "isn't my problem", "isn't our problem", "isn't my concern",
         "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
-          "nothing to watch", "nothing to monitor", "nothing to design", "wasted time", "wasted effort", "waste of effort"], Scoping),
+          "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
+          "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
@@ -112,6 +113,8 @@ internal static class Lexicon
     /// <summary>Words before an adjective and its noun: "the heavy model", "a separate setup".</summary>
     public static readonly HashSet<int> Determiners = Ids("the a an this that these those our my their its");
 
+    public static readonly HashSet<int> Articles = Ids("a an");
+
     /// <summary>Subjects of a clause: after one, the next word is a verb ("I'll leave ...", "let's skip ...").</summary>
     public static readonly HashSet<int> Subjects = Ids("i we you they i'd we'd i'll we'll you'll they'll i'm let's lets us");
 
@@ -134,6 +137,9 @@ internal static class Lexicon
     public static readonly int Out = Ids("out").Single();
 
     public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
+
+    /// <summary>Cues that, negated, keep what they name: "we can't skip evaluation".</summary>
+    public static readonly HashSet<int> SkipVerbs = Ids("skip skipping");
 
     /// <summary>Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget".</summary>
     public static readonly HashSet<int> Exceptions = Ids("except besides beyond");

@@ -44,6 +44,10 @@ public class NegationTests
     [InlineData("Data isn't my problem.", Dimensions.Data)]
     [InlineData("## Evaluation\nNot something I'd invest in here.", Dimensions.Metrics)]
     [InlineData("## Clarifications\nNone, really.", Dimensions.Requirements)]
+    [InlineData("## Monitoring\nOnce it's live we're done. There's nothing worth watching, so I wouldn't spend effort there.", Dimensions.Monitoring)]
+    [InlineData("Data is a solved problem here: the warehouse has everything.", Dimensions.Data)]
+    [InlineData("**Serving.** Nothing interesting to say about serving; the platform handles it.", Dimensions.Serving)]
+    [InlineData("## Monitoring\nSkip it. Daily retraining makes watching the model pointless.", Dimensions.Monitoring)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -87,6 +91,10 @@ public class NegationTests
     [InlineData("## Monitoring\nNo need to retrain daily; weekly retraining on fresh logs is enough.\n", Dimensions.Monitoring)]
     [InlineData("## Serving\nWe don't need GPU inference; CPU servers are enough for the light ranker.\n", Dimensions.Serving)]
     [InlineData("## Metrics\nWe don't need offline metrics beyond AUC; the A/B test on comments per user decides.\n", Dimensions.Metrics)]
+    [InlineData("Accuracy isn't a useful metric here because over 99% of posts are benign, so we skip it and report per-class PR-AUC instead.\n", Dimensions.Metrics)]
+    [InlineData("We can't skip evaluation here: every model update must beat the old one on the audit set before it ships.\n", Dimensions.Metrics)]
+    [InlineData("## Serving\nWe don't need to score all 1,500 candidates with the heavy model; a light first-pass ranker cuts them to 300 within 30 ms.\n", Dimensions.Modelling)]
+    [InlineData("## Monitoring\nSkip it. Daily retraining makes watching the model pointless.\n", Dimensions.Modelling)]
     public void Narrowing_a_choice_is_not_dismissing_the_dimension(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
