@@ -238,9 +238,10 @@ public sealed class AnswerAnalyzer(Framework framework)
     {
         hits.Clear();
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        foreach (var hit in hits)
+        for (var k = 0; k < hits.Count; k++)
         {
-            if (InsideLongerHit(matcher, hits, hit)) continue;
+            var hit = hits[k];
+            if (InsideLongerHit(matcher, hits, k)) continue;
             f.Concepts.Add(new ConceptHit(hit.Payload / RubricMatcher.MaxGroups, hit.Payload % RubricMatcher.MaxGroups));
             for (var t = hit.Start; t < hit.End; t++) covered[t] = true;
         }
@@ -304,14 +305,22 @@ public sealed class AnswerAnalyzer(Framework framework)
     /// "log loss" is a metric, not logging: a concept term inside a longer term of another dimension's criterion is
     /// part of that term (the stemmer folds "logging" into "log").
     /// </summary>
-    private static bool InsideLongerHit(RubricMatcher matcher, List<PhraseHit> hits, PhraseHit hit)
+    private static bool InsideLongerHit(RubricMatcher matcher, List<PhraseHit> hits, int k)
     {
+        // Hits come in token order, so a longer one around this one starts at most a phrase's length before it.
+        var hit = hits[k];
         var dimension = matcher.Criteria[hit.Payload / RubricMatcher.MaxGroups].Dimension;
-        foreach (var other in hits)
-            if (other.End - other.Start > hit.End - hit.Start && other.Start <= hit.Start && other.End >= hit.End
-                && matcher.Criteria[other.Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
+        for (var j = k - 1; j >= 0 && hits[j].Start >= hit.Start - MaxPhraseWords; j--)
+            if (Contains(hits[j], hit) && matcher.Criteria[hits[j].Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
+        for (var j = k + 1; j < hits.Count && hits[j].Start == hit.Start; j++)
+            if (Contains(hits[j], hit) && matcher.Criteria[hits[j].Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
         return false;
     }
+
+    private const int MaxPhraseWords = 8;
+
+    private static bool Contains(PhraseHit outer, PhraseHit inner) =>
+        outer.End - outer.Start > inner.End - inner.Start && outer.Start <= inner.Start && outer.End >= inner.End;
 
     private const int MinCopiedRuns = 5;
     private const double CopiedShare = 0.6;

@@ -38,8 +38,12 @@ internal static class CriterionGrader
             var closest = slots.MaxBy(c => (c.DescriptionWords.Count(words.Contains), -c.Index))!;
             results[closest.Criterion.Id] = new CriterionResult(closest.Criterion.Id, 1, [Quote(analysis, mentions[0])]);
         }
-        for (var d = 0; d < matcher.DimensionIds.Length; d++) KeepOneListOnly(analysis, d, results);
-        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(analysis, d, results);
+        // In an answer padded with term lists, the lists name dimensions and do no more; in any other answer a terse list
+        // ("Features: mutual friend count, Adamic-Adar, same school") is the candidate's own content and counts as before.
+        var stuffed = analysis.Flags.Contains(Flags.KeywordStuffing);
+        if (stuffed)
+            for (var d = 0; d < matcher.DimensionIds.Length; d++) KeepOneListOnly(analysis, d, results);
+        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(analysis, d, results, stuffed);
         return results;
     }
 
@@ -47,14 +51,15 @@ internal static class CriterionGrader
     /// One sentence can name a dimension; being specific about it and justifying it takes more. Per dimension: evidence
     /// from a single sentence in all caps its criteria at 1 ("a pretrained model that we fine-tune, since posts have
     /// images" is not a modelling design), and fewer than two sentences among its specific criteria cap them at 2.
-    /// A list of bare terms is no sentence: appended to a one-sentence answer, it lifts no cap.
+    /// In an answer flagged for keyword stuffing a list of bare terms is no sentence: appended to a one-sentence answer,
+    /// it lifts no cap.
     /// </summary>
-    private static void CapBySentences(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
+    private static void CapBySentences(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results, bool stuffed)
     {
         var found = new List<CriterionResult>();
         foreach (var slot in analysis.Matcher.Criteria)
             if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
-        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count(q => analysis.FindUnit(q) is not { ListLike: true });
+        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count(q => !stuffed || analysis.FindUnit(q) is not { ListLike: true });
         var specificSentences = found.Where(r => r.Level >= 2).SelectMany(r => r.Evidence).Distinct().Count();
         var cap = sentences < 2 ? 1 : specificSentences < 2 ? 2 : 3;
         foreach (var result in found)
@@ -63,7 +68,7 @@ internal static class CriterionGrader
 
     /// <summary>
     /// Bare terms name a dimension, no more: where a dimension rests on lists alone, one criterion keeps its mention;
-    /// where sentences cover it, lists add nothing. So a keyword list appended to an answer raises no score.
+    /// where sentences cover it, lists add nothing. So a keyword list appended to an answer raises no score above a mention.
     /// </summary>
     private static void KeepOneListOnly(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
     {

@@ -295,15 +295,15 @@ internal static partial class InjectionDetector
         (WhoeverGrades(), Words("whoever", "whomever", "anyone", "anybody", "reading this", "grading this", "scoring this", "evaluating this"), null, true),
         (EveryDimensionAThree(), Words("every dimension", "each dimension", "all dimensions", "every criterion", "all criteria", "each criterion"), null, true),
         (IfYouAreAnAi(), Words("you are", "you're", "you re"), null, true),
-        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "level-3", "them 3", "it 3", "this 3", "these 3", "both 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across ", "3 everywhere", "3s "),
+        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "level-3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across ", "3 everywhere", "3s "),
             Words([.. Pairs(["full"], ["marks", "score", "points", "credit"]),
                 .. Pairs(["max", "maximum"], ["score", "mark", "points", "level", "grade", "rating", "credit"]),
                 .. Pairs(["highest", "top", "best"], ["possible", "score", "mark", "level", "grade", "rating", "points"]),
                 .. Pairs(["perfect"], ["score", "mark", "grade", "rating", "10"]),
-                "level 3", "level-3", "them 3", "it 3", "this 3", "these 3", "both 3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 everywhere", "3s ",
+                "level 3", "level-3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 everywhere", "3s ",
                 .. Pairs(["3"], ["to", "in", "on", "for", "across"])]), true),
         (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions"), null, true),
-        (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit"), null, true),
+        (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit"), null, false),
         (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
         (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated"), null, false),
         (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
@@ -336,7 +336,7 @@ internal static partial class InjectionDetector
     // The verb must be a request ("please give", "award this"), not a noun ("sort by the score and show the highest"),
     // and the marks must be marks ("the highest score"), not any superlative, nor a score given to items ("give the
     // highest score to exact matches", "a score of 3 if it is borderline").
-    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.;\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|(a )?level[- ]3|score of 3|a 3\b|(them|it|this|these|both) 3\b(?![ \t]*[a-z%])|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))(?![ \t]+(to|for|if|when|whose|than|wins)\b(?![ \t]+(all|every|each)\b))")]
+    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.;\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|(a )?level[- ]3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))(?![ \t]+(to|for|if|when|whose|than|wins)\b(?![ \t]+(all|every|each)\b))")]
     private static partial Regex AskForMarks();
 
     // "### Instruction:" opening a line: the heading of a chat-model prompt template, not of a design ("Rater
@@ -359,7 +359,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(rate|mark|grade|score)\b[^.\n]{0,20}\b(this|my) (answer|response|submission)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
     private static partial Regex RateAsExcellent();
 
-    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|(grader|evaluator) (instructions?|output|notes?)|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
+    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|evaluator (instructions?|notes?)\s*:|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
     // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
@@ -367,8 +367,10 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(do not|don't|dont|never) ((penali[sz]e|deduct|dock) (me|us|this (answer|response|submission)|the (answer|response|submission|brevity|length)|my (answer|response)|points|marks|brevity|for (brevity|length|missing|omitting|skipping|not))\b|(mention|reveal) (this|these|the above|my) (comment|comments|note|notes|instruction|instructions)(?=\s*[.!,;]|\s*$| (in|when|while|during) (the |your )?(feedback|review|grading|grade|score|scoring|report|evaluation|assessment)| to (anyone|the grader|the candidate|the reviewer|the evaluator)))")]
     private static partial Regex DoNotPenalise();
 
-    // A plea to whoever grades: "Please be generous with this one", "so please count it", "go easy on me".
-    [GeneratedRegex(@"\bplease (be (generous|lenient|kind)|go easy|count (it|this|that)|give (me|us) (credit|points|marks))\b|\bbe (generous|lenient) (with|to|on) (me|us|this (one|answer|response|submission))\b|\bgo easy on (me|us|this)\b")]
+    // A plea to whoever grades, about the answer: "Please be generous with this one", "so please count it.", "go easy on
+    // me". Not "Hosts, please be generous with your photos" or "please count it as one session": only the plea's own
+    // sentence is dropped, and only when it is about the candidate or the answer.
+    [GeneratedRegex(@"\bplease (be (generous|lenient|kind)(?= (with|to|on) (me|us|this (one|answer|response|submission)|my (answer|response))\b| and (grade|score|mark)\b|[ \t]*[.!,]|$)|count (it|this|that)(?=[ \t]*[.!]|$)|give (me|us) (credit|points|marks))|\bbe (generous|lenient) (with|to|on) (me|us|this (one|answer|response|submission))\b|\bgo easy on (me|us|this (answer|one))[ \t]*[.!,]")]
     private static partial Regex Plea();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

@@ -90,7 +90,7 @@ internal static class Lexicon
     public static readonly HashSet<int> DepthLeads = Ids("in into at a much more great any the");
 
     /// <summary>Words that open a noun phrase: in English never followed by a preposition, a verb form or a pronoun.</summary>
-    public static readonly HashSet<int> NounOpeners = Ids("the a an our my their your");
+    public static readonly HashSet<int> NounOpeners = Ids("the our my their your");
 
     /// <summary>What never follows a noun opener: "the of", "a is", "our we" turn up only in scrambled text.</summary>
     public static readonly HashSet<int> NeverAfterOpener = Ids(
@@ -98,11 +98,6 @@ internal static class Lexicon
         "could should must may might shall i we you they he she it them us me and or but nor because if when while since " +
         "although which who whom whose what where how why not its our my their your these those i'd we'd i'll we'll it's " +
         "that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't");
-
-    /// <summary>Subject pronouns, whose next word is a verb or an adverb: never "we the", "they of".</summary>
-    public static readonly HashSet<int> ClauseSubjects = Ids("we they he she");
-
-    public static readonly HashSet<int> NeverAfterSubject = Ids("the a an of at by for with from to into than our my their your");
 
     /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>
     public static readonly HashSet<int> Linking = Ids("through plus versus vs via above below near behind instead three four five six seven eight nine");

@@ -1,13 +1,14 @@
 namespace Evaluator.Scoring;
 
 /// <summary>
-/// Word order that English never has: "the of", "a is", "our we", "we the", or a sentence that ends on "the". Shuffled or
-/// reversed sentences and strings of rubric words are full of such breaks; written prose has none (none in the 27,000
-/// sentences of the labelled and padded sets), so two in one paragraph mark it as scrambled.
+/// Word order that English never has: "the of", "the is", "our we", or a sentence that ends on "the". Shuffled or
+/// reversed sentences are full of such breaks; written prose has none (none in the 27,000 sentences of the labelled and
+/// padded sets), so three in one paragraph mark it as scrambled (two may be a typo and a false start). Not "a" (a variable in "a is the author") and not
+/// "we the" (non-native word order is still an answer).
 /// </summary>
 internal static class ScrambledText
 {
-    public const int MinBreaks = 2;
+    public const int MinBreaks = 3;
 
     /// <summary>How many places in the unit English word order rules out.</summary>
     public static int Breaks(NormalizedText text, Token[] tokens, UnitFeatures f)
@@ -15,19 +16,17 @@ internal static class ScrambledText
         var breaks = 0;
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
         {
-            var opener = Lexicon.NounOpeners.Contains(tokens[t].Id) && !IsLetterA(text, tokens[t]);
-            var subject = Lexicon.ClauseSubjects.Contains(tokens[t].Id);
-            if (!opener && !subject) continue;
+            if (!Lexicon.NounOpeners.Contains(tokens[t].Id)) continue;
             if (t + 1 == f.TokenEnd)
             {
                 // "... cold the." A phrase cut off by the end of its sentence.
-                if (opener && text.Lower.AsSpan(tokens[t].End, Math.Min(text.Length, tokens[t].End + 1) - tokens[t].End).IndexOfAny(".!?") == 0) breaks++;
+                if (tokens[t].End < text.Length && text.Lower[tokens[t].End] is '.' or '!' or '?') breaks++;
                 continue;
             }
             var next = tokens[t + 1];
-            // Only words side by side, as words: not "the to-do list", "an in-house model", "the A/B test", "the IT team".
+            // Only words side by side, as words: not "the to-do list", "the in-house model", "the IT team".
             if (!Adjacent(text, tokens[t], next) || next.Is(TokenShape.Acronym) || Compound(text, next)) continue;
-            if (opener ? Lexicon.NeverAfterOpener.Contains(next.Id) : Lexicon.NeverAfterSubject.Contains(next.Id)) breaks++;
+            if (Lexicon.NeverAfterOpener.Contains(next.Id)) breaks++;
         }
         return breaks;
     }
@@ -54,11 +53,6 @@ internal static class ScrambledText
     }
 
     public static bool Unglued(int words, int glue) => words >= MinUngluedWords && glue < MinGlueShare * words;
-
-    /// <summary>A capital "A" inside a sentence names something ("picture A and picture B"); it is no article.</summary>
-    private static bool IsLetterA(NormalizedText text, Token token) =>
-        token.End - token.Start == 1 && text.Cased[token.Start] == 'A' && token.Start > 0 && text.Lower[token.Start - 1] == ' '
-        && token.Start > 1 && text.Lower[token.Start - 2] is not ('.' or '!' or '?' or '\n' or ':');
 
     private static bool Adjacent(NormalizedText text, Token first, Token second)
     {

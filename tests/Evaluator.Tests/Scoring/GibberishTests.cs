@@ -102,10 +102,13 @@ public class GibberishTests
     }
 
     [Theory]
+    [InlineData("The score is p(engage | u, p, a), where u is the user, p is the post and a is the author of p; features count interactions between u and a in the last 30 days, and a is weighted by closeness.")]
+    [InlineData("For new listing we the embedding take as average of nearby listings. Also the ranker we the content features give, so new listings still rank. We the hit rate for young listings measure separately.")]
+    [InlineData("Then the heavy model scores the of remaining posts within the 100 ms budget. So for the ranking model I would, um, use the. A final re-ranking step enforces diversity.")]
     [InlineData("Second: when someone searched with picture A and then saved B or bought it, A and B are related. Engagement logs: if someone searched with image A and then saved B, (A, B) is a positive.")]
     [InlineData("We keep the to-do list short. An in-house model runs on the on-call team's cluster, and the A/B test uses the IT team's tooling.")]
     [InlineData("Label the \"not interested\" clicks as negatives; the 'if' branch handles users we have no history for.")]
-    public void Letters_compounds_and_quoted_words_are_not_scrambled_order(string answer)
+    public void Variables_non_native_order_typos_and_compounds_are_not_scrambled(string answer)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
 

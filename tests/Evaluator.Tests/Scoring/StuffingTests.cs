@@ -178,11 +178,34 @@ public class StuffingTests
     public void A_keyword_list_beside_written_evidence_adds_nothing()
     {
         var weak = Answer("news-feed-weak");
-        var list = "Also relevant: drift, PSI, dashboards, alerts, hide rate, feedback loops, exploration, impression logging.";
+        var list = "Also relevant: drift, PSI, KL divergence, dashboards, alerts, hide rate, report rate, feedback loops, exploration, "
+                   + "impression logging, survey, replay, champion challenger, warm start, anomaly detection, on-call.";
 
         var before = Score(weak);
         var after = Score(weak + "\n\n" + list);
 
+        Assert.Contains(Flags.KeywordStuffing, after.Flags);
         Assert.Equal(before.Dimensions[Dimensions.Monitoring].Score, after.Dimensions[Dimensions.Monitoring].Score);
+    }
+
+    [Fact]
+    public void A_terse_list_in_an_answer_not_flagged_for_stuffing_still_counts()
+    {
+        var answer = """
+            We rank the posts of friends, groups and followed pages so that people have meaningful interactions and come back daily; about 2 billion people open the feed ten times a day, and the ranking has 100 ms.
+            A multi-task network predicts the probability of a like, a comment, a share and a hide, trained with one binary cross-entropy loss per head, and the final score weights comments and shares above likes.
+            Offline we compare the log loss of each head on the most recent week, held out by time, and online an A/B test on meaningful interactions per user decides the launch.
+            Candidate generation pulls about 1,500 posts, a light ranker keeps 500 and the heavy model scores those within the budget, with features read from an online store.
+            We watch the distribution of the scores per head and retrain the model every day on the freshest impressions, paging on-call when calibration drifts by more than 10%.
+
+            Every impression is a training example, joined with the reactions that followed it within 24 hours, because later reactions are mostly noise.
+            Features: viewer-author closeness, post age, media type, early reaction counts.
+            """;
+
+        var result = Score(answer);
+
+        Assert.DoesNotContain(Flags.KeywordStuffing, result.Flags);
+        Assert.Contains("viewer-author closeness, post age, media type, early reaction counts.",
+            result.Dimensions[Dimensions.Data].Criteria.Single(c => c.Id == "features").Evidence);
     }
 }
