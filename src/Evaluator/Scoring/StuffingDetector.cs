@@ -39,19 +39,17 @@ internal static class StuffingDetector
 
         // Rubric phrases strung into sentences ("Likes comments and shares success metric daily return not just time
         // spent."): a paragraph nearly all of whose words are concept terms is a list without its commas.
-        for (var u = 0; u < segments.Count;)
+        foreach (var (start, end) in Blocks(segments))
         {
-            var end = u;
             int words = 0, covered = 0;
-            for (; end < segments.Count && segments[end].Block == segments[u].Block; end++)
+            for (var k = start; k < end; k++)
             {
-                if (!IsProse(segments[end], injected[end])) continue;
-                words += features[end].Words;
-                covered += features[end].Covered;
+                if (!IsProse(segments[k], injected[k])) continue;
+                words += features[k].Words;
+                covered += features[k].Covered;
             }
             if (words >= MinTermParagraphWords && covered >= MinTermShare * words)
-                for (var k = u; k < end; k++) result[k] |= IsProse(segments[k], injected[k]);
-            u = end;
+                for (var k = start; k < end; k++) result[k] |= IsProse(segments[k], injected[k]);
         }
 
         // "We use drift. We use PSI. We use dashboards. ...": one frame repeated around a term each time is a list too.
@@ -99,23 +97,33 @@ internal static class StuffingDetector
     public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
     {
         var result = new bool[segments.Count];
-        for (var u = 0; u < segments.Count;)
+        foreach (var (start, end) in Blocks(segments))
         {
-            var end = u;
             int breaks = 0, words = 0, glue = 0;
-            for (; end < segments.Count && segments[end].Block == segments[u].Block; end++)
+            for (var k = start; k < end; k++)
             {
-                if (!IsProse(segments[end], injected[end])) continue;
-                breaks += ScrambledText.Breaks(text, tokens, features[end]);
-                words += features[end].Words;
-                glue += ScrambledText.Glue(text, tokens, features[end]);
+                if (!IsProse(segments[k], injected[k])) continue;
+                breaks += ScrambledText.Breaks(text, tokens, features[k]);
+                words += features[k].Words;
+                glue += ScrambledText.Glue(text, tokens, features[k]);
             }
             var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue);
-            for (var k = u; k < end; k++)
+            for (var k = start; k < end; k++)
                 result[k] = IsProse(segments[k], injected[k]) && (scrambled || features[k].CopiesRubric);
-            u = end;
         }
         return result;
+    }
+
+    /// <summary>The [start, end) unit ranges of each block (paragraph, list or table), in order.</summary>
+    private static IEnumerable<(int Start, int End)> Blocks(List<Segment> segments)
+    {
+        for (var start = 0; start < segments.Count;)
+        {
+            var end = start + 1;
+            while (end < segments.Count && segments[end].Block == segments[start].Block) end++;
+            yield return (start, end);
+            start = end;
+        }
     }
 
     private static bool IsProse(Segment segment, bool injected) => !injected && segment.Kind is UnitKind.Sentence or UnitKind.ListItem;
