@@ -366,8 +366,9 @@ internal static class DismissalDetector
                 cues.Add(hit);
         for (var t = from; t < to; t++)
         {
-            // "out of the loop" is a place, not "leave it out".
-            if (tokens[t].Id == Lexicon.Aside || (tokens[t].Id == Lexicon.Out && (t + 1 == to || !Lexicon.Prepositions.Contains(tokens[t + 1].Id))))
+            // "leave spam out of the training data" is where from, not "leave it out"; "leave monitoring out for the first
+            // version" still leaves it out.
+            if (tokens[t].Id == Lexicon.Aside || (tokens[t].Id == Lexicon.Out && (t + 1 == to || tokens[t + 1].Id != Lexicon.Of)))
             {
                 var verbs = tokens[t].Id == Lexicon.Aside ? Lexicon.AsideVerbs : Lexicon.LeaveVerbs;
                 for (var v = t - 1; v >= from && v >= t - TargetReachBefore && clause[v - from] == clause[t - from]; v--)
@@ -651,8 +652,9 @@ internal static class DismissalDetector
         var cueClause = clause[cue.Start - f.TokenStart];
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause; t++)
         {
+            // "Monitoring isn't needed for v1": the first version is no object.
             var id = tokens[t].Id;
-            if (!Filler(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
+            if (!NamesNothing(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
         }
         return false;
     }

@@ -133,6 +133,8 @@ internal static class Lexicon
 
     public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
 
+    public static readonly int Of = Ids("of").Single();
+
     /// <summary>Cues that, negated, keep what they name: "we can't skip evaluation".</summary>
     public static readonly HashSet<int> SkipVerbs = Ids("skip skipping");
 

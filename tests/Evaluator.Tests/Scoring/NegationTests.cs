@@ -48,6 +48,8 @@ public class NegationTests
     [InlineData("Data is a solved problem here: the warehouse has everything.", Dimensions.Data)]
     [InlineData("**Serving.** Nothing interesting to say about serving; the platform handles it.", Dimensions.Serving)]
     [InlineData("## Monitoring\nSkip it. Daily retraining makes watching the model pointless.", Dimensions.Monitoring)]
+    [InlineData("Monitoring isn't needed for v1; we can add it later if something breaks.", Dimensions.Monitoring)]
+    [InlineData("**Monitoring.** We can leave monitoring out for the first version; the ranker won't change once it's trained.", Dimensions.Monitoring)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -95,6 +97,8 @@ public class NegationTests
     [InlineData("We can't skip evaluation here: every model update must beat the old one on the audit set before it ships.\n", Dimensions.Metrics)]
     [InlineData("## Serving\nWe don't need to score all 1,500 candidates with the heavy model; a light first-pass ranker cuts them to 300 within 30 ms.\n", Dimensions.Modelling)]
     [InlineData("## Monitoring\nSkip it. Daily retraining makes watching the model pointless.\n", Dimensions.Modelling)]
+    [InlineData("We leave spam accounts out of the training data, since their clicks are not real interest.\n", Dimensions.Data)]
+    [InlineData("Monitoring isn't needed beyond the latency dashboards the platform already has.\n", Dimensions.Monitoring)]
     public void Narrowing_a_choice_is_not_dismissing_the_dimension(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
