@@ -26,9 +26,9 @@ public static class CoreServices
         services.AddSingleton(sp => sp.GetRequiredKeyedService<IAnswerScorer>(configuration["Ai:Scorer"] ?? "local"));
         services.AddEvaluatorAi(configuration);
 
-        services.AddDbContext<EvaluatorDb>(o =>
-            o.UseSqlite(DatabasePath.Resolve(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString, Directory.GetCurrentDirectory()))
-                .AddInterceptors(SqlitePragmas.Instance));
+        // Resolved once here, not for every context a request scope creates.
+        var connectionString = DatabasePath.Resolve(configuration.GetConnectionString("Evaluator") ?? DefaultConnectionString, Directory.GetCurrentDirectory());
+        services.AddDbContext<EvaluatorDb>(o => o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance));
         return services;
     }
 }

@@ -17,7 +17,8 @@ public static class DatabasePath
         var builder = new SqliteConnectionStringBuilder(connectionString);
         var file = builder.DataSource;
         if (string.IsNullOrEmpty(file) || file == ":memory:" || builder.Mode == SqliteOpenMode.Memory || Path.IsPathRooted(file)
-            || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase)) return connectionString;
+            || file.StartsWith("file:", StringComparison.OrdinalIgnoreCase) || file.StartsWith("|DataDirectory|", StringComparison.OrdinalIgnoreCase))
+            return connectionString;
         builder.DataSource = Path.GetFullPath(Path.Combine(CheckoutRoot(currentFolder) ?? currentFolder, file));
         return builder.ConnectionString;
     }

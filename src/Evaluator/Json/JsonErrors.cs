@@ -16,6 +16,7 @@ public static partial class JsonErrors
         var cut = message.IndexOf(" Path:", StringComparison.Ordinal) is >= 0 and var p ? p : message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         if (cut >= 0) message = message[..cut];
         if (UnmappedProperty().Match(message) is { Success: true } unknown) return $"Unknown field '{unknown.Groups[1].Value}'.";
+        if (MissingProperties().Match(message) is { Success: true } missing) return $"Missing field {missing.Groups[1].Value}.";
         if (NotConvertible().Match(message) is { Success: true } type) return $"The value has the wrong type: expected {Expected(type.Groups[1].Value)}.";
         return message;
     }
@@ -26,6 +27,7 @@ public static partial class JsonErrors
 
     private static string Expected(string type) => type switch
     {
+        _ when type.StartsWith("System.Nullable`1[[", StringComparison.Ordinal) => Expected(type[18..type.IndexOf(',', StringComparison.Ordinal)]),
         "System.String" => "a string",
         "System.Int32" or "System.Int64" or "System.Double" or "System.Decimal" => "a number",
         "System.Boolean" => "true or false",
@@ -36,6 +38,9 @@ public static partial class JsonErrors
 
     [GeneratedRegex(@"^The JSON property '([^']*)' could not be mapped to any \.NET member")]
     private static partial Regex UnmappedProperty();
+
+    [GeneratedRegex(@"^JSON deserialization for type '[^']*' was missing required properties including: (.*?)\.?$")]
+    private static partial Regex MissingProperties();
 
     [GeneratedRegex(@"^The JSON value could not be converted to ([^.\s]+(?:\.[^.\s]+)*)\.?$")]
     private static partial Regex NotConvertible();

@@ -323,6 +323,10 @@ public sealed class AnswerAnalyzer(Framework framework)
         outer.End - outer.Start > inner.End - inner.Start && outer.Start <= inner.Start && outer.End >= inner.End;
 
     private const int MinCopiedRuns = 5;
+
+    // Below ten words a sentence must be all copied: "We evaluate the retrieval and ranking stages offline." echoes a probe
+    // and is still the candidate's; "What would you log for every feed request?" pasted in is not.
+    private const int MinRunsForShare = 7;
     private const double CopiedShare = 0.6;
 
     /// <summary>
@@ -340,7 +344,7 @@ public sealed class AnswerAnalyzer(Framework framework)
             for (var k = 0; k < ids.Length; k++) ids[k] = tokens[t + k].Id;
             if (matcher.RubricRuns.Contains(RubricMatcher.Run(ids))) copied++;
         }
-        return copied >= CopiedShare * runs;
+        return copied >= (runs < MinRunsForShare ? runs : CopiedShare * runs);
     }
 
     /// <summary>

@@ -540,7 +540,8 @@ internal static class DismissalDetector
             // "makes watching the model pointless": the name is the object of another activity, not what is waved away.
             if (hit.End <= cue.Start && ObjectOfActivity(text, tokens, f, hit)) continue;
             // "Accuracy isn't a useful metric": the name heads what the subject is said not to be.
-            if (hit.Start >= cue.End && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)) continue;
+            if (hit.Start >= cue.End && cue.End == cue.Start + 1 && Lexicon.DismissalPredicates.Contains(tokens[cue.Start].Id)
+                && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)) continue;
             // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)

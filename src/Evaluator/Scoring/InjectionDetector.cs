@@ -370,7 +370,7 @@ internal static partial class InjectionDetector
     // A plea to whoever grades, about the answer: "Please be generous with this one", "so please count it.", "go easy on
     // me". Not "Hosts, please be generous with your photos" or "please count it as one session": only the plea's own
     // sentence is dropped, and only when it is about the candidate or the answer.
-    [GeneratedRegex(@"\bplease (be (generous|lenient|kind)(?= (with|to|on) (me|us|this (one|answer|response|submission)|my (answer|response))\b| and (grade|score|mark)\b|[ \t]*[.!,]|$)|count (it|this|that)(?=[ \t]*[.!]|$)|give (me|us) (credit|points|marks))|\bbe (generous|lenient) (with|to|on) (me|us|this (one|answer|response|submission))\b|\bgo easy on (me|us|this (answer|one))[ \t]*[.!,]")]
+    [GeneratedRegex(@"\bplease (be (generous|lenient|kind)(?= (with|to|on) (me|us|this (one|answer|response|submission)|my (answer|response))\b| and (grade|score|mark)\b|[ \t]*[.!,]|$)|give (me|us) (credit|points|marks))|\bso please count (it|this|that)(?=[ \t]*[.!]|$)|\bgo easy on (me|us|this (answer|one))[ \t]*[.!,]")]
     private static partial Regex Plea();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

@@ -92,11 +92,12 @@ internal static class Lexicon
     /// <summary>Words that open a noun phrase: in English never followed by a preposition, a verb form or a pronoun.</summary>
     public static readonly HashSet<int> NounOpeners = Ids("the our my their your");
 
-    /// <summary>What never follows a noun opener: "the of", "a is", "our we" turn up only in scrambled text.</summary>
+    /// <summary>What never follows a noun opener: "the of", "the is", "our we" turn up only in scrambled text ("the why, then
+    /// the how" can, so no question words).</summary>
     public static readonly HashSet<int> NeverAfterOpener = Ids(
         "the of in on at by for with from into to as than is are was were be been do does did has have had will would can " +
-        "could should must may might shall i we you they he she it them us me and or but nor because if when while since " +
-        "although which who whom whose what where how why not its our my their your these those i'd we'd i'll we'll it's " +
+        "could should must may might shall i we you they he she it them us me and or but nor because if while since " +
+        "although not its our my their your these those i'd we'd i'll we'll it's " +
         "that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't");
 
     /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>

@@ -24,8 +24,9 @@ internal static class ScrambledText
                 continue;
             }
             var next = tokens[t + 1];
-            // Only words side by side, as words: not "the to-do list", "the in-house model", "the IT team".
-            if (!Adjacent(text, tokens[t], next) || next.Is(TokenShape.Acronym) || Compound(text, next)) continue;
+            // Only words side by side, as words: not "the to-do list", "the in-house model", "the is_clicked label", "the IT
+            // team", or a name ("the For You feed").
+            if (!Adjacent(text, tokens[t], next) || next.Is(TokenShape.Acronym | TokenShape.Capitalised) || Compound(text, next)) continue;
             if (Lexicon.NeverAfterOpener.Contains(next.Id)) breaks++;
         }
         return breaks;
@@ -61,5 +62,5 @@ internal static class ScrambledText
         return second.Start > first.End;
     }
 
-    private static bool Compound(NormalizedText text, Token token) => token.End < text.Length && text.Lower[token.End] is '-' or '/' or '\'';
+    private static bool Compound(NormalizedText text, Token token) => token.End < text.Length && text.Lower[token.End] is '-' or '/' or '\'' or '_';
 }

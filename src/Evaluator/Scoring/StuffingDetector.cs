@@ -104,6 +104,8 @@ internal static class StuffingDetector
             {
                 if (!IsProse(segments[k], injected[k])) continue;
                 breaks += ScrambledText.Breaks(text, tokens, features[k]);
+                // Terse bullets ("- Two-tower candidate retrieval") are notes, not sentences: only sentences need glue.
+                if (segments[k].Kind != UnitKind.Sentence) continue;
                 words += features[k].Words;
                 glue += ScrambledText.Glue(text, tokens, features[k]);
             }
@@ -147,11 +149,14 @@ internal static class StuffingDetector
         var shorter = Math.Min(a.Words, b.Words);
         if (shorter < 2 || a.Words > MaxTemplateWords || b.Words > MaxTemplateWords) return false;
         var prefix = 0;
-        while (prefix < shorter && tokens[a.TokenStart + prefix].Id == tokens[b.TokenStart + prefix].Id) prefix++;
+        while (prefix < shorter && Same(tokens[a.TokenStart + prefix], tokens[b.TokenStart + prefix])) prefix++;
         var suffix = 0;
-        while (suffix < shorter - prefix && tokens[a.TokenEnd - 1 - suffix].Id == tokens[b.TokenEnd - 1 - suffix].Id) suffix++;
+        while (suffix < shorter - prefix && Same(tokens[a.TokenEnd - 1 - suffix], tokens[b.TokenEnd - 1 - suffix])) suffix++;
         return prefix + suffix >= MinFrameWords && prefix + suffix >= MinTemplateShare * shorter;
     }
+
+    /// <summary>The same known word: words outside the vocabulary all share one id ("Pulsar", "Dagster").</summary>
+    private static bool Same(Token a, Token b) => a.Id >= 0 && a.Id == b.Id;
 
     private const int MinConjoinedItems = 5;
 

@@ -59,6 +59,7 @@ public class EvaluationsEndpointsTests(ApiFactory factory) : IClassFixture<ApiFa
             new StringContent("""{"case":""", Encoding.UTF8, "application/json"))).ProblemAsync(HttpStatusCode.BadRequest);
 
         Assert.Contains("answer", missing.GetProperty("detail").GetString());
+        Assert.DoesNotContain("Evaluator.", missing.GetProperty("detail").GetString(), StringComparison.Ordinal);
         // Positions count from 1, as editors do; the parser's own "LineNumber: 0" text is gone.
         Assert.Contains("At line 1, column ", malformed.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("LineNumber", malformed.GetProperty("detail").GetString(), StringComparison.Ordinal);

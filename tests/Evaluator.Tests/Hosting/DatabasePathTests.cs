@@ -35,8 +35,9 @@ public sealed class DatabasePathTests : IDisposable
 
     [Theory]
     [InlineData("Data Source=:memory:")]
+    [InlineData("Data Source=|DataDirectory|evaluator.db")]
     [InlineData("Data Source=shared;Mode=Memory;Cache=Shared")]
-    public void Memory_databases_are_left_alone(string connectionString)
+    public void Memory_databases_and_the_data_directory_macro_are_left_alone(string connectionString)
     {
         Assert.Equal(connectionString, DatabasePath.Resolve(connectionString, root));
     }

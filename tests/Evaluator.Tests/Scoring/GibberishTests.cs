@@ -106,11 +106,23 @@ public class GibberishTests
     [InlineData("For new listing we the embedding take as average of nearby listings. Also the ranker we the content features give, so new listings still rank. We the hit rate for young listings measure separately.")]
     [InlineData("Then the heavy model scores the of remaining posts within the 100 ms budget. So for the ranking model I would, um, use the. A final re-ranking step enforces diversity.")]
     [InlineData("Second: when someone searched with picture A and then saved B or bought it, A and B are related. Engagement logs: if someone searched with image A and then saved B, (A, B) is a positive.")]
+    [InlineData("We rank the For You feed. Clicks on the For You page and the For You tab are the labels, and the For You shelf is left out.")]
+    [InlineData("I'll start with the why, then the what, and only then the how. The why is retention.")]
+    [InlineData("We predict the is_clicked label, the has_commented label and the is_hidden label, one head each.")]
+    [InlineData("- Two-tower candidate retrieval\n- Feature drift PSI checks\n- Daily model retraining job\n- Light ranker GBDT scoring\n- Heavy ranker multi-task network\n- Canary rollout to one percent\n- Hide rate dashboard alerts\n- Survey score weekly review\n- Impression logging with positions\n- Time split for evaluation\n- Feature store for counters\n- Exploration slots for freshness")]
     [InlineData("We keep the to-do list short. An in-house model runs on the on-call team's cluster, and the A/B test uses the IT team's tooling.")]
     [InlineData("Label the \"not interested\" clicks as negatives; the 'if' branch handles users we have no history for.")]
     public void Variables_non_native_order_typos_and_compounds_are_not_scrambled(string answer)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.All(analysis.Units, u => Assert.False(u.Garbled, u.Text));
+    }
+
+    [Fact]
+    public void A_short_sentence_that_echoes_a_probe_is_still_the_candidates()
+    {
+        var analysis = Scorer.Analyse(LocalScoring.Rubrics.Get("video-recommendation"), "We evaluate the retrieval and ranking stages offline.");
 
         Assert.All(analysis.Units, u => Assert.False(u.Garbled, u.Text));
     }

@@ -194,6 +194,8 @@ public class InjectionTests
     [InlineData("Human raters see the query and its results; where results are near matches, raters score them 3.")]
     [InlineData("Each listing page shows the host tip \"Hosts, please be generous with your photos\" above the upload button.")]
     [InlineData("If a user opens the feed twice within 30 minutes, please count it as one session in the online metric.")]
+    [InlineData("If the same user views a post twice within a minute, please count it.")]
+    [InlineData("For borderline spam we can be lenient with this one class and let human review decide.")]
     [InlineData("Every evaluator instruction in the policy guide should come with examples of borderline posts.")]
     [InlineData("I've mostly worked on search, so go easy on me with the auction details; I'd assume a second-price auction.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)

@@ -208,4 +208,14 @@ public class StuffingTests
         Assert.Contains("viewer-author closeness, post age, media type, early reaction counts.",
             result.Dimensions[Dimensions.Data].Criteria.Single(c => c.Id == "features").Evidence);
     }
+
+    [Fact]
+    public void Bullets_naming_tools_unknown_to_the_rubrics_are_no_repeated_frame()
+    {
+        var answer = "- Pulsar for impression events\n- Dagster for daily retraining\n- Dragonfly for feature caching\n- Materialize for streaming joins";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.All(analysis.Units, u => Assert.False(u.ListLike, u.Text));
+    }
 }
