@@ -152,7 +152,7 @@ internal static class Lexicon
     public static readonly HashSet<int> NeedWords = Ids("need needs needed require requires required");
 
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
-    public static readonly HashSet<int> Pronouns = Ids("it its this that thats them these");
+    public static readonly HashSet<int> Pronouns = Ids("it its itself this that thats them these themselves");
 
     /// <summary>Words that join a reason or a consequence to a clause: "..., so we don't need ...".</summary>
     public static readonly HashSet<int> Connectors = Ids("so because since therefore thus hence which but");
