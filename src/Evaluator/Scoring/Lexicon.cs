@@ -168,7 +168,7 @@ internal static class Lexicon
         "gathering");
 
     /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; "the whole model".</summary>
-    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire");
+    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire whatever");
 
     /// <summary>Nouns that name nothing in particular: "monitoring this thing", "evaluation of any kind", "monitor the system".</summary>
     public static readonly HashSet<int> VagueNouns = Ids("thing things system systems stuff opinion view kind sort type way model models launch");

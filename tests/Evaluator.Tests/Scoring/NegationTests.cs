@@ -51,6 +51,7 @@ public class NegationTests
     [InlineData("Monitoring isn't needed for v1; we can add it later if something breaks.", Dimensions.Monitoring)]
     [InlineData("It would be a waste of effort to monitor the model after launch.", Dimensions.Monitoring)]
     [InlineData("The model itself is the least important part, so I'll skip it; any off-the-shelf classifier works.", Dimensions.Modelling)]
+    [InlineData("**Model.** Whatever model, it really doesn't matter; I'll leave the algorithm to the team.", Dimensions.Modelling)]
     [InlineData("**Monitoring.** We can leave monitoring out for the first version; the ranker won't change once it's trained.", Dimensions.Monitoring)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
