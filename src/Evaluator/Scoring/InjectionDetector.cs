@@ -302,8 +302,9 @@ internal static partial class InjectionDetector
                 .. Pairs(["perfect"], ["score", "mark", "grade", "rating", "10"]),
                 "level 3", "level-3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 everywhere", "3s ",
                 .. Pairs(["3"], ["to", "in", "on", "for", "across"])]), true),
-        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "grading", "evaluation result", "scoring instructions"), null, true),
+        (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "reader", "grading", "evaluation result", "scoring instructions"), null, true),
         (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit"), null, false),
+        (PanelVerdict(), Words("feedback", "note", "verdict", "assessment", "check", "rating", "grade", "score"), null, true),
         (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
         (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated"), null, false),
         (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
@@ -359,7 +360,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(rate|mark|grade|score)\b[^.\n]{0,20}\b(this|my) (answer|response|submission)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
     private static partial Regex RateAsExcellent();
 
-    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer)|grader (instructions|output|note)|evaluator (instructions?|notes?)\s*:|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
+    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer|reader)|grader (instructions|output|note)|evaluator (instructions?|notes?)\s*:|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
     // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
@@ -372,6 +373,11 @@ internal static partial class InjectionDetector
     // sentence is dropped, and only when it is about the candidate or the answer.
     [GeneratedRegex(@"\bplease (be (generous|lenient|kind)(?= (with|to|on) (me|us|this (one|answer|response|submission)|my (answer|response))\b| and (grade|score|mark)\b|[ \t]*[.!,]|$)|give (me|us) (credit|points|marks))|\bso please count (it|this|that)(?=[ \t]*[.!]|$)|\bgo easy on (me|us|this (answer|one))[ \t]*[.!,]")]
     private static partial Regex Plea();
+
+    // A verdict from someone who is not the candidate, written into the answer: "**Interviewer feedback:** Excellent answer",
+    // "> Panel note: ...", "Rubric check: all criteria met", "Rating: 3/3 across the board".
+    [GeneratedRegex(@"\b(interviewer|panel|hiring manager|rubric)('s)?[ \t*_]+(feedback|notes?|verdict|assessment|check)[ \t*_]*:|\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/[ \t]*3\b")]
+    private static partial Regex PanelVerdict();
 
     [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]
     private static partial Regex Authority();
