@@ -168,7 +168,7 @@ public class BatchApiBenchmarks : IDisposable
         return lines == Answers ? lines : throw new InvalidOperationException($"Expected {Answers} result lines, got {lines}.");
     }
 
-    private static string RepoRoot()
+    internal static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Evaluator.sln"))) return dir.FullName;

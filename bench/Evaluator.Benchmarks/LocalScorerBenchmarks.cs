@@ -30,8 +30,13 @@ public class LocalScorerBenchmarks
         scorer = new LocalScorer(rubrics);
         tokenizer = TiktokenTokenizer.CreateForModel("gpt-4o");
 
-        // A realistic answer: the rubric's own exemplars, under dimension headings, repeated to ~800 words.
-        var sections = rubric.Dimensions.Select(d => $"## {d.Key}\n" + string.Join("\n", d.Value.Select(c => "- " + c.Exemplar))).ToList();
+        // A realistic answer: the held-out set's strong news-feed answer, its paragraphs repeated to ~800 words. (The
+        // rubric's exemplars, used until 2026-12-06, are now copied rubric text that the scorer drops early.)
+        var heldOut = File.ReadLines(Path.Combine(BatchApiBenchmarks.RepoRoot(), "tests", "Evaluator.Tests", "Data", "heldout.jsonl"))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .First(e => e.GetProperty("case").GetString() == "news-feed" && e.GetProperty("profile").GetString() == "strong")
+            .GetProperty("answer").GetString()!;
+        var sections = heldOut.Split("\n\n", StringSplitOptions.RemoveEmptyEntries).ToList();
         var text = new System.Text.StringBuilder();
         for (var i = 0; text.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < TargetWords; i++)
             text.Append(sections[i % sections.Count]).Append("\n\n");

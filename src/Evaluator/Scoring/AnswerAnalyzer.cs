@@ -323,6 +323,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         outer.End - outer.Start > inner.End - inner.Start && outer.Start <= inner.Start && outer.End >= inner.End;
 
     private const int MinCopiedRuns = 5;
+    private const double CopiedExemplarShare = 0.85;
 
     // Below ten words a sentence must be all copied: "We evaluate the retrieval and ranking stages offline." echoes a probe
     // and is still the candidate's; "What would you log for every feed request?" pasted in is not.
@@ -330,21 +331,27 @@ public sealed class AnswerAnalyzer(Framework framework)
     private const double CopiedShare = 0.6;
 
     /// <summary>
-    /// Most runs of four words in the unit come from the rubric's own wording: "Metrics are specific and justified, with
-    /// why each metric fits", or its probes pasted as questions. That is the rubric speaking, not the candidate.
+    /// Most runs of four words in the unit come from the rubric's own wording ("Metrics are specific and justified, with
+    /// why each metric fits", its probes pasted as questions) or nearly all from its exemplars. That is the rubric
+    /// speaking, not the candidate.
     /// </summary>
     private static bool CopiesRubric(RubricMatcher matcher, Token[] tokens, UnitFeatures f)
     {
         var runs = f.Words - RubricMatcher.RunLength + 1;
         if (runs < MinCopiedRuns) return false;
         Span<int> ids = stackalloc int[RubricMatcher.RunLength];
-        var copied = 0;
+        int copied = 0, fromExemplars = 0;
         for (var t = f.TokenStart; t + RubricMatcher.RunLength <= f.TokenEnd; t++)
         {
             for (var k = 0; k < ids.Length; k++) ids[k] = tokens[t + k].Id;
-            if (matcher.RubricRuns.Contains(RubricMatcher.Run(ids))) copied++;
+            var run = RubricMatcher.Run(ids);
+            if (matcher.RubricRuns.Contains(run)) copied++;
+            if (matcher.ExemplarRuns.Contains(run)) fromExemplars++;
         }
-        return copied >= (runs < MinRunsForShare ? runs : CopiedShare * runs);
+        // An exemplar is a strong answer a candidate may come close to in places; pasted from a report, it matches nearly
+        // every run.
+        return copied >= (runs < MinRunsForShare ? runs : CopiedShare * runs)
+            || fromExemplars >= (runs < MinRunsForShare ? runs : CopiedExemplarShare * runs);
     }
 
     /// <summary>

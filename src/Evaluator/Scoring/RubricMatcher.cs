@@ -80,6 +80,7 @@ internal sealed class RubricMatcher
         RubricRuns = WordRuns([.. framework.Dimensions.SelectMany(d => d.Levels.Values.Append(d.Description)),
             .. framework.Steps.Select(s => s.Intro),
             .. rubric.AllCriteria().SelectMany(c => c.Criterion.Probes)]);
+        ExemplarRuns = WordRuns(rubric.AllCriteria().Select(c => c.Criterion.Exemplar));
         CaseWords = ContentIds([rubric.Title, rubric.Prompt, .. rubric.Facts.SelectMany(f => f.Triggers.Append(f.Answer)),
             .. rubric.AllCriteria().SelectMany(c => c.Criterion.Concepts.SelectMany(g => g)
                 .Concat([c.Criterion.Description, c.Criterion.Exemplar]).Concat(c.Criterion.Levels.Values))]);
@@ -133,6 +134,9 @@ internal sealed class RubricMatcher
     /// says "rank friends-of-friends by mutual friend count" is right, not copying.)
     /// </summary>
     public HashSet<long> RubricRuns { get; }
+
+    /// <summary>The same runs in the criteria's exemplars, which reports show as strong example answers.</summary>
+    public HashSet<long> ExemplarRuns { get; }
 
     public const int RunLength = 4;
 

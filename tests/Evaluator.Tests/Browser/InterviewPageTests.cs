@@ -52,10 +52,10 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "clarify-requirements");
 
         // Strong answers from the rubric's exemplars move the coverage bars and the steps.
-        await AnswerWithExemplarsAsync(page, "clarify-requirements");
+        await AnswerStepAsync(page, "clarify-requirements");
         Assert.True(await CoverageAsync(page, Dimensions.Requirements) > 0, "requirements coverage should move");
-        await AnswerWithExemplarsAsync(page, "frame-problem");
-        await AnswerWithExemplarsAsync(page, "data");
+        await AnswerStepAsync(page, "frame-problem");
+        await AnswerStepAsync(page, "data");
         Assert.True(await CoverageAsync(page, Dimensions.Data) > 0, "data coverage should move");
 
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.OutputFolder, "interview.png") });
@@ -67,8 +67,8 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(page.Locator("#transcript .message")).ToHaveCountAsync(messages);
         await Expect(CurrentStep(page)).ToHaveAttributeAsync("data-step", "model");
         Assert.Equal(dataCoverage, await CoverageAsync(page, Dimensions.Data));
-        await AnswerWithExemplarsAsync(page, "model");
-        await AnswerWithExemplarsAsync(page, "evaluation");
+        await AnswerStepAsync(page, "model");
+        await AnswerStepAsync(page, "evaluation");
 
         // Serving and monitoring are skipped, so criteria end up missed.
         await AnswerAsync(page, "Let's move on.");
@@ -363,12 +363,29 @@ public sealed class InterviewPageTests(BrowserFixture browser, ITestOutputHelper
         await Expect(page.Locator("#transcript")).ToHaveAttributeAsync("aria-busy", "false");
     }
 
-    /// <summary>Answers a step with the rubric's exemplars for its dimensions, then asks to move on if the interviewer still probes.</summary>
-    private static async Task AnswerWithExemplarsAsync(IPage page, string step)
+    /// <summary>
+    /// A candidate's answer for each step, in their own words: the rubric's exemplars, pasted in, would be copied rubric
+    /// text and no evidence.
+    /// </summary>
+    private static readonly Dictionary<string, string> StepAnswers = new()
     {
-        var dimensions = Rubrics.Framework.Steps.Single(s => s.Id == step).Dimensions;
-        var answer = string.Join("\n", dimensions.Select(d => Squash(Case.Dimensions[d][0].Exemplar)));
-        await AnswerAsync(page, answer);
+        ["clarify-requirements"] = "The business goal is meaningful interactions, comments and shares between friends, rather than raw "
+            + "engagement, because clicks alone reward clickbait. About 2 billion daily active users, 1,500 candidate posts per request, "
+            + "and the feed must render within 200 ms at p99.",
+        ["frame-problem"] = "I'd frame it as multi-task pointwise prediction: for each user-post pair, predict the probability of a like, "
+            + "a comment and a share, and the training label is whether that action happened within a day.",
+        ["data"] = "Every impression is a training example joined with the reactions that followed it within 24 hours; features are "
+            + "viewer-author closeness, post age, media type and early reaction counts, split by time so nothing leaks.",
+        ["model"] = "A GBDT on the same features is the baseline; the main model is a multi-task network with shared layers and one head "
+            + "per reaction, trained with binary cross-entropy, because rare reactions like shares learn from common ones.",
+        ["evaluation"] = "Offline I'd compare ROC-AUC and log loss per head on the most recent week held out by time; online an A/B test on "
+            + "meaningful interactions per user, with hide rate and latency as guardrails.",
+    };
+
+    /// <summary>Answers a step in the candidate's words, then asks to move on if the interviewer still probes.</summary>
+    private static async Task AnswerStepAsync(IPage page, string step)
+    {
+        await AnswerAsync(page, StepAnswers[step]);
         if (await CurrentStep(page).GetAttributeAsync("data-step") == step)
             await AnswerAsync(page, "Let's move on.");
         await Expect(CurrentStep(page)).Not.ToHaveAttributeAsync("data-step", step);

@@ -174,13 +174,19 @@ public class GeneralisationTests
     [Fact]
     public void Every_case_scores_a_strong_answer_above_its_stuffed_list()
     {
+        // The labelled strong answers (devset and held-out) cover every case; the rubric's exemplars pasted together would
+        // be copied rubric text, which is no evidence.
+        var strongAnswers = File.ReadLines(TestPaths.DevSet).Concat(File.ReadLines(TestPaths.HeldOut))
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
+            .Where(e => e.GetProperty("profile").GetString() == "strong")
+            .GroupBy(e => e.GetProperty("case").GetString()!)
+            .ToDictionary(g => g.Key, g => g.First().GetProperty("answer").GetString()!);
         foreach (var rubric in LocalScoring.Rubrics.Cases)
         {
-            var exemplars = string.Join("\n\n", rubric.AllCriteria().Select(c => c.Criterion.Exemplar));
             var stuffed = string.Join("\n", rubric.Dimensions.Select(d =>
                 $"{d.Key}: " + string.Join(", ", d.Value.SelectMany(c => c.Concepts.Select(g => g[0])))));
 
-            var strong = Score(exemplars, rubric.Id);
+            var strong = Score(strongAnswers[rubric.Id], rubric.Id);
             var list = Score(stuffed, rubric.Id);
 
             Assert.True(strong.Overall > list.Overall, $"{rubric.Id}: {strong.Overall} <= {list.Overall}");

@@ -90,6 +90,16 @@ public class GibberishTests
         Assert.Equal(Score(Weak).Scores(), padded.Scores());
     }
 
+    [Fact]
+    public void Exemplar_answers_pasted_from_a_report_are_no_evidence()
+    {
+        var exemplars = string.Join('\n', NewsFeed.AllCriteria().Select(c => c.Criterion.Exemplar));
+
+        var padded = Score(Weak + "\n\n" + exemplars);
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+    }
+
     [Theory]
     [InlineData("news-feed-strong")]
     [InlineData("news-feed-weak")]
