@@ -17,7 +17,7 @@ namespace Evaluator.Scoring;
 /// </list>
 /// Matcher data is computed once per <see cref="CaseRubric"/> instance and cached. Thread-safe.
 /// </summary>
-public sealed class AnswerAnalyzer(Framework framework)
+public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric>? knownCases = null)
 {
     private readonly ConditionalWeakTable<CaseRubric, RubricMatcher> matchers = new();
 
@@ -27,6 +27,12 @@ public sealed class AnswerAnalyzer(Framework framework)
     private readonly ScorePatterns scorePatterns = InjectionDetector.ScorePatternsFor(framework.Dimensions.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
 
     internal RubricMatcher MatcherFor(CaseRubric rubric) => matchers.GetValue(rubric, r => new RubricMatcher(Framework, r));
+
+    /// <summary>Built on first use from the known cases (the shipped rubrics); null without them.</summary>
+    private OtherCaseDetector? otherCases;
+
+    private OtherCaseDetector? OtherCases =>
+        knownCases is { Count: > 1 } ? LazyInitializer.EnsureInitialized(ref otherCases, () => new OtherCaseDetector(knownCases, MatcherFor)) : null;
 
     /// <summary>Analyses one answer against one case rubric. Same input, same output.</summary>
     public AnswerAnalysis Analyse(CaseRubric rubric, string answer)
@@ -95,6 +101,9 @@ public sealed class AnswerAnalyzer(Framework framework)
 
         var garbled = StuffingDetector.Garbled(text, tokens, segments, features, injected);
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected, garbled);
+        // After the list rules: a paragraph about another case is no evidence here, and no keyword list either.
+        var aboutOtherCase = OtherCases?.Detect(matcher, tokens, segments, features, injected) ?? new bool[segments.Count];
+        for (var u = 0; u < segments.Count; u++) garbled[u] |= aboutOtherCase[u];
         var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, sectionParts, injected, out var narrows);
 
         var units = new AnswerUnit[segments.Count];
@@ -136,6 +145,7 @@ public sealed class AnswerAnalyzer(Framework framework)
         var flags = new List<string>();
         if (StuffingDetector.IsStuffed(units, features)) flags.Add(Scoring.Flags.KeywordStuffing);
         if (anyInjection) flags.Add(Scoring.Flags.PromptInjection);
+        if (aboutOtherCase.Contains(true)) flags.Add(Scoring.Flags.OtherCase);
         return new AnswerAnalysis(answer, rubric, units, dismissed, flags, conceptMatches, mentions, matcher, features, tokens);
     }
 

@@ -33,4 +33,7 @@ public static class Flags
 {
     public const string KeywordStuffing = "keyword-stuffing";
     public const string PromptInjection = "prompt-injection";
+
+    /// <summary>Paragraphs of the answer are about another case (their own words are that case's): no evidence here.</summary>
+    public const string OtherCase = "other-case";
 }

@@ -12,7 +12,7 @@ public sealed class LocalScorer(RubricSet rubrics) : IAnswerScorer
     public string Name => "local";
 
     /// <summary>The analysis, grading and assembly steps, shared with the onnx and llm scorers.</summary>
-    public AnswerAnalyzer Analyzer { get; } = new(rubrics.Framework);
+    public AnswerAnalyzer Analyzer { get; } = new(rubrics.Framework, rubrics.Cases);
 
     public Task<Evaluation> ScoreAsync(string id, CaseRubric rubric, string answer, CancellationToken cancellationToken = default) =>
         Task.FromResult(Score(id, rubric, answer));

@@ -176,11 +176,7 @@ public class GeneralisationTests
     {
         // The labelled strong answers (devset and held-out) cover every case; the rubric's exemplars pasted together would
         // be copied rubric text, which is no evidence.
-        var strongAnswers = File.ReadLines(TestPaths.DevSet).Concat(File.ReadLines(TestPaths.HeldOut))
-            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement)
-            .Where(e => e.GetProperty("profile").GetString() == "strong")
-            .GroupBy(e => e.GetProperty("case").GetString()!)
-            .ToDictionary(g => g.Key, g => g.First().GetProperty("answer").GetString()!);
+        var strongAnswers = LabelledAnswers().Where(a => a.Profile == "strong").GroupBy(a => a.Case).ToDictionary(g => g.Key, g => g.First().Answer);
         foreach (var rubric in LocalScoring.Rubrics.Cases)
         {
             var stuffed = string.Join("\n", rubric.Dimensions.Select(d =>
