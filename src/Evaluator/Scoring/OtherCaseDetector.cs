@@ -50,10 +50,8 @@ internal sealed class OtherCaseDetector
             if (c != own && (other < 0 || counts[c] > counts[other])) other = c;
         if (other < 0 || counts[other] < MinRatio * ownWords || counts[other] - ownWords < MinLead) return result;
 
-        for (var start = 0; start < segments.Count;)
+        foreach (var (start, end) in StuffingDetector.Blocks(segments))
         {
-            var end = start + 1;
-            while (end < segments.Count && segments[end].Block == segments[start].Block) end++;
             seen.Clear();
             counts.Clear();
             var blockOwn = 0;
@@ -61,7 +59,6 @@ internal sealed class OtherCaseDetector
                 if (!injected[u]) Count(matcher, tokens, features[u], seen, counts, ref blockOwn, own);
             if (counts[other] > blockOwn)
                 for (var u = start; u < end; u++) result[u] = true;
-            start = end;
         }
         return result;
     }

@@ -117,7 +117,7 @@ internal static class StuffingDetector
     }
 
     /// <summary>The [start, end) unit ranges of each block (paragraph, list or table), in order.</summary>
-    private static IEnumerable<(int Start, int End)> Blocks(List<Segment> segments)
+    internal static IEnumerable<(int Start, int End)> Blocks(List<Segment> segments)
     {
         for (var start = 0; start < segments.Count;)
         {
