@@ -123,6 +123,7 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
 
         var dismissed = new SortedSet<string>(units.Where(u => u.Dismisses is not null).Select(u => u.Dismisses!), StringComparer.Ordinal);
         var soft = SoftMatches(matcher, tokens, features, units);
+        UnitTopics.Assign(matcher, segments, units, features, soft);
 
         var byCriterion = new List<int>[matcher.Criteria.Length];
         var byDimension = new List<int>[matcher.DimensionIds.Length];
@@ -161,7 +162,7 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         CheckOwn(analysis);
         var slot = analysis.Matcher.Find(criterionId)
             ?? throw new ArgumentException($"Case '{analysis.Rubric.Id}' has no criterion '{criterionId}'.", nameof(criterionId));
-        return CriterionGrader.Grade(analysis, slot, unitIndexes);
+        return CriterionGrader.Grade(analysis, slot, [], unitIndexes);
     }
 
     /// <summary>Grades every criterion of the case from the lexical matches (what the local scorer reports).</summary>

@@ -21,7 +21,7 @@ internal static class CriterionGrader
         {
             var id = slot.Criterion.Id;
             var units = analysis.ConceptMatches[id];
-            results[id] = Grade(analysis, slot, moreEvidence?.GetValueOrDefault(id) is { } more ? units.Concat(more) : units);
+            results[id] = Grade(analysis, slot, units, moreEvidence?.GetValueOrDefault(id));
         }
 
         // A dimension named without any criterion's concepts ("we'll monitor it") is mentioned: level 1,
@@ -84,8 +84,14 @@ internal static class CriterionGrader
             results[result.Id] = new CriterionResult(result.Id, 0, []);
     }
 
-    public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> unitIndexes)
+    /// <summary>
+    /// Grades a criterion from the units whose words matched it and the units a model chose for it (<paramref name="chosen"/>):
+    /// a model read the sentence, so it need not be about this dimension by its words.
+    /// </summary>
+    public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> matched, IEnumerable<int>? chosen = null)
     {
+        var byModel = chosen is null ? [] : new HashSet<int>(chosen);
+        var unitIndexes = byModel.Count == 0 ? matched : matched.Concat(byModel);
         var id = slot.Criterion.Id;
         var dimension = analysis.Matcher.DimensionIds[slot.Dimension];
         if (analysis.DismissedDimensions.Contains(dimension)) return new CriterionResult(id, 0, []);
@@ -128,6 +134,12 @@ internal static class CriterionGrader
             if (level == 1 && unit.Section is null && f.Aliases.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             // "I would train a classifier on labelled posts" is the candidate's design, not the problem it solves.
             if (unit.Section is null && f.Plan && analysis.Matcher.AboutProblem[slot.Dimension] && !f.Mentions.Contains(slot.Dimension)) continue;
+            // "Offline, each engagement head gets its own AUC ..., because a share model and a like model ..." shares words
+            // with labels and user signals; in prose it is a mention of what it, or its paragraph, is not about. A sentence that
+            // frames the problem is a requirement even when it goes on to the solution ("a classification problem, so ...").
+            if (unit.Section is null && !analysis.Matcher.AboutProblem[slot.Dimension] && !f.IsAbout(slot.Dimension)
+                && !f.Mentions.Contains(slot.Dimension) && !byModel.Contains(u))
+                level = 1;
             if (level >= 2)
             {
                 deep++;

@@ -16,6 +16,11 @@ internal sealed class UnitFeatures
     public int Covered { get; set; }
     public List<int> Mentions { get; } = [];
 
+    /// <summary>Bit d set: the unit, or its paragraph, is about dimension d (<see cref="UnitTopics"/>).</summary>
+    public int Topics { get; set; }
+
+    public bool IsAbout(int dimension) => (Topics & (1 << dimension)) != 0;
+
     /// <summary>Dimensions the unit names by one of their aliases ("monitoring"), not by a part of them ("retraining").</summary>
     public List<int> Aliases { get; } = [];
 

@@ -47,4 +47,39 @@ public class DepthTests
         Assert.All(shallow.Criteria, c => Assert.True(c.Level <= 2, $"{c.Id} is at level {c.Level}"));
         Assert.Equal(3, deep.Level);
     }
+
+    // A prose paragraph about evaluation (news-feed, held-out partial answer): its sentences share words with labels
+    // ("comments", "shares") and user signals ("hides", "reports").
+    private const string EvaluationParagraph =
+        "Evaluation is the other thing I'd spend time on. Offline, each engagement head gets its own ROC-AUC and normalised log loss, "
+        + "because a share model and a like model have very different base rates and one blended number hides that. I'd train on, say, "
+        + "weeks 1-4 and test on week 5, never a random split, since future engagement leaks otherwise. Then nDCG on the final ordering "
+        + "per session. Offline gains are only a filter though: the launch decision comes from an A/B test, 1% of users for two weeks, "
+        + "with meaningful interactions per daily user and 7-day return rate as the primary metrics. Guardrails: hide rate, report rate, "
+        + "integrity prevalence, and the \"worth your time\" survey score. If a variant wins on comments but hides go up, I wouldn't "
+        + "ship it by default; that's exactly the engagement-versus-satisfaction trade-off leadership is worried about.";
+
+    [Fact]
+    public void A_paragraph_about_metrics_only_mentions_the_dimensions_it_shares_words_with()
+    {
+        var result = Score(EvaluationParagraph);
+
+        Assert.Equal(3, result.Level(Dimensions.Metrics));
+        Assert.Equal(1, result.Level(Dimensions.Data));
+        Assert.Equal(1, result.Level(Dimensions.Monitoring));
+    }
+
+    [Fact]
+    public void A_sentence_a_model_chose_for_a_criterion_counts_there_in_full()
+    {
+        var analysis = Scorer.Analyzer.Analyse(NewsFeed, EvaluationParagraph);
+        var criterion = NewsFeed.Dimensions[Dimensions.Monitoring].Single(c => c.Id == "user-signals-and-logging").Id;
+        var hides = analysis.Units.Single(u => u.Text.StartsWith("If a variant wins", StringComparison.Ordinal)).Index;
+
+        var lexical = Scorer.Analyzer.GradeAll(analysis)[criterion];
+        var chosen = Scorer.Analyzer.GradeAll(analysis, new Dictionary<string, IReadOnlyList<int>> { [criterion] = [hides] })[criterion];
+
+        Assert.Equal(1, lexical.Level);
+        Assert.True(chosen.Level >= 2, $"level {chosen.Level}");
+    }
 }

@@ -1,0 +1,53 @@
+namespace Evaluator.Scoring;
+
+/// <summary>
+/// What each unit is about. Rubrics share words across dimensions ("hides and reports" are labels, guardrails and user
+/// signals at once), so a sentence about metrics in a prose answer also matched data and monitoring concepts and a
+/// partial answer was credited in depth for dimensions it never covered. A unit is about a dimension when it has two of
+/// its concept groups or the most of any dimension, when its wording is closest to one of its criteria (the soft
+/// match), or when its paragraph or list has the most of that dimension's concept groups. Requirements do not compete:
+/// their concepts hold the case's own words ("listings", "bookings"), which every sentence of an answer uses.
+/// </summary>
+internal static class UnitTopics
+{
+    public static void Assign(RubricMatcher matcher, List<Segment> segments, AnswerUnit[] units, UnitFeatures[] features, int[] soft)
+    {
+        var dimensions = matcher.DimensionIds.Length;
+        var groups = new int[segments.Count * dimensions];
+        for (var u = 0; u < segments.Count; u++)
+        {
+            var hits = features[u].Concepts;
+            for (var k = 0; k < hits.Count; k++)
+            {
+                var d = matcher.Criteria[hits[k].Criterion].Dimension;
+                // A unit holds a handful of hits: a scan for an earlier equal one beats a set.
+                if (!matcher.AboutProblem[d] && hits.IndexOf(hits[k]) == k) groups[u * dimensions + d]++;
+            }
+        }
+
+        var block = new int[dimensions];
+        foreach (var (start, end) in StuffingDetector.Blocks(segments))
+        {
+            Array.Clear(block);
+            for (var u = start; u < end; u++)
+                if (units[u].CanBeEvidence)
+                    for (var d = 0; d < dimensions; d++) block[d] += groups[u * dimensions + d];
+            var blockTop = block.Max();
+            for (var u = start; u < end; u++)
+            {
+                var unit = groups.AsSpan(u * dimensions, dimensions);
+                var unitTop = 0;
+                foreach (var count in unit) unitTop = Math.Max(unitTop, count);
+                var topics = 0;
+                for (var d = 0; d < dimensions; d++)
+                {
+                    var own = unit[d] > 0 && (unit[d] == unitTop || unit[d] >= 2);
+                    var paragraph = block[d] > 0 && block[d] == blockTop;
+                    var closest = soft[u] >= 0 && matcher.Criteria[soft[u]].Dimension == d;
+                    if (own || paragraph || closest) topics |= 1 << d;
+                }
+                features[u].Topics = topics;
+            }
+        }
+    }
+}
