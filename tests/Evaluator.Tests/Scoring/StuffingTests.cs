@@ -16,6 +16,21 @@ public class StuffingTests
     }
 
     [Fact]
+    public void A_terse_answer_with_one_feature_list_is_not_flagged()
+    {
+        var answer =
+            "Candidate generation: friends-of-friends (FoF), i.e. all v with |N(u) \u2229 N(v)| \u2265 1 where N(u) is u's friend set; for a user with 300 friends that is up to ~100k candidates, so I keep the top-k = 1,000 by mutual-friend count. " +
+            "Also add candidates from shared school/workplace and contact-book uploads (with consent). " +
+            "Ranking: predict p(request sent \u2227 accepted | u, v), because a sent request that is ignored is a bad suggestion. " +
+            "Features: mutual friend count, Adamic-Adar score \u03a3_{w \u2208 N(u)\u2229N(v)} 1/log|N(w)|, same school, same city, age gap, v's acceptance rate. " +
+            "Model: GBDT baseline, then a GNN (GraphSAGE) producing node embeddings, with the ranker consuming cosine(e_u, e_v).";
+
+        var result = Score(answer, "people-you-may-know");
+
+        Assert.DoesNotContain(Flags.KeywordStuffing, result.Flags);
+    }
+
+    [Fact]
     public void A_single_term_list_is_list_like_and_caps_its_criterion()
     {
         var answer = "Monitoring: drift, PSI, KL divergence, dashboards, alerts, retraining.";
