@@ -21,6 +21,7 @@ public sealed class BatchItem
 
     public string? ItemId { get; set; }
     public string? CaseId { get; set; }
+    /// <summary>The answer to grade; cleared once the item is graded or failed (the result quotes its evidence).</summary>
     public string? Answer { get; set; }
 
     /// <summary>The organisation's rubric revision to grade with; null for the built-in case.</summary>

@@ -49,7 +49,9 @@ internal static class BatchItemRows
     }
 
     /// <summary>
-    /// Stores graded outcomes in one transaction, each only over a still-pending item (so never twice).
+    /// Stores graded outcomes in one transaction, each only over a still-pending item (so never twice), and drops
+    /// the item's answer: only a pending item needs it, and the result quotes what it was graded on. That keeps a
+    /// candidate's text no longer than grading needs, and the database grows by the results alone.
     /// Returns the positions that were already done and kept their stored result.
     /// </summary>
     public static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ItemOutcome> outcomes)
@@ -59,7 +61,7 @@ internal static class BatchItemRows
         using var update = connection.CreateCommand();
         update.Transaction = transaction;
         update.CommandText = """
-            UPDATE "BatchItems" SET "State" = $state, "Result" = $result, "Error" = $error, "GradedAt" = $at
+            UPDATE "BatchItems" SET "State" = $state, "Result" = $result, "Error" = $error, "GradedAt" = $at, "Answer" = NULL
             WHERE "BatchId" = $batch AND "Position" = $position AND "State" = $pending
             """;
         update.Parameters.AddWithValue("$batch", batchId);

@@ -40,6 +40,21 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task A_graded_item_keeps_its_result_and_not_its_answer()
+    {
+        using var client = await factory.ClientForAsync("batches");
+        using var response = await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(3)));
+        var id = (await response.JsonAsync()).GetProperty("batch").GetProperty("id").GetString()!;
+
+        await client.WaitForBatchAsync(id);
+
+        var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == id).ToList());
+        Assert.Equal(3, items.Count);
+        Assert.All(items, i => Assert.Null(i.Answer));
+        Assert.All(items, i => Assert.NotNull(i.Result));
+    }
+
+    [Fact]
     public async Task Batches_are_listed_newest_first_in_pages_linked_by_the_Link_header()
     {
         // Arrange
