@@ -35,7 +35,7 @@ internal static class DismissalDetector
         for (var u = 0; u < segments.Count; u++)
         {
             if (injected[u] || segments[u].Kind is UnitKind.Comment or UnitKind.Code) continue;
-            var f = features[u];
+            var f = WithDismissingLead(text.Lower, tokens, segments[u], features[u], hits);
             if (f.Words == 0) continue;
             var clause = Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd);
             if (AnyWillDo(matcher, tokens, f, clause, sections[u]) is var shrug and >= 0)
@@ -129,6 +129,21 @@ internal static class DismissalDetector
         for (var u = 0; u < parts.Length; u++)
             if (result[u] >= 0) narrows[u] = -1;
         return result;
+    }
+
+    /// <summary>
+    /// "I'd skip monitoring: drift detection and alerting are overkill": a short lead split off as a label is itself a
+    /// dismissal, so the unit is read with it. A lead that only names something ("- GPU: not needed.") stays a label.
+    /// </summary>
+    private static UnitFeatures WithDismissingLead(string lower, Token[] tokens, Segment segment, UnitFeatures f, List<PhraseHit> scratch)
+    {
+        if (!segment.HasLabel) return f;
+        var (from, to) = AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd);
+        if (from >= to || to > f.TokenStart) return f;
+        if (Cues(lower, tokens, from, to, Clauses(lower, tokens, from, to), scratch).Count == 0) return f;
+        var joined = new UnitFeatures { TokenStart = from, TokenEnd = f.TokenEnd };
+        joined.Concepts.AddRange(f.Concepts);
+        return joined;
     }
 
     private const int PronounReachAfter = 5;

@@ -397,4 +397,32 @@ public class NegationTests
         Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
         Assert.Equal(0, result.Level(Dimensions.Metrics));
     }
+
+    [Theory]
+    [InlineData("I'd skip monitoring: drift detection and alerting are overkill for a first version.", Dimensions.Monitoring)]
+    [InlineData("Let's skip evaluation: offline numbers won't tell us much here.", Dimensions.Metrics)]
+    [InlineData("Skip monitoring: it's a v1.", Dimensions.Monitoring)]
+    [InlineData("Out of scope: monitoring.", Dimensions.Monitoring)]
+    public void A_short_lead_that_dismisses_a_dimension_before_its_colon_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Skip rate: the share of videos skipped within 3 s.")]
+    [InlineData("Not needed: GPUs, since CPU inference is fine.")]
+    [InlineData("Out of scope: ads ranking.")]
+    [InlineData("## Serving\n- Skip logic: posts under 10 views are not scored by the heavy ranker.")]
+    public void A_lead_with_a_cue_that_names_no_dimension_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
