@@ -105,7 +105,8 @@ internal static class DismissalDetector
                         if (target < 0) continue;
                     }
                 }
-                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
+                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
+                         || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, target)) continue;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (waved is not null)
@@ -555,8 +556,10 @@ internal static class DismissalDetector
             // "makes watching the model pointless": the name is the object of another activity, not what is waved away.
             if (hit.End <= cue.Start && ObjectOfActivity(text, tokens, f, hit)) continue;
             // "Accuracy isn't a useful metric": the name heads what the subject is said not to be.
+            // "I don't see a need for monitoring" is another matter: the name follows a preposition.
             if (hit.Start >= cue.End && cue.End == cue.Start + 1 && Lexicon.DismissalPredicates.Contains(tokens[cue.Start].Id)
-                && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)) continue;
+                && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)
+                && !Lexicon.Prepositions.Contains(tokens[cue.End].Id)) continue;
             // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
@@ -714,6 +717,25 @@ internal static class DismissalDetector
         foreach (var hit in f.Concepts)
             if (matcher.Criteria[hit.Criterion].Dimension == dimension) return OutsideClauseConcept(matcher, tokens, f, clause, cueClause, dimension);
         return false;
+    }
+
+    /// <summary>
+    /// "We don't need a separate serving setup: the existing ANN service can host the new index": after a colon or
+    /// semicolon, something that exists already, or the dimension's own design, does the job. "We don't need monitoring;
+    /// it's static." names neither.
+    /// </summary>
+    private static bool ExistingAfterColon(string lower, RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, int dimension)
+    {
+        if (!Lexicon.NeedWords.Contains(tokens[cue.Start].Id)) return false;
+        var cueClause = clause[cue.Start - f.TokenStart];
+        var next = cue.End;
+        while (next < f.TokenEnd && clause[next - f.TokenStart] == cueClause) next++;
+        if (next == f.TokenEnd || lower.AsSpan(tokens[next - 1].End, tokens[next].Start - tokens[next - 1].End).IndexOfAny(':', ';') < 0) return false;
+        for (var t = next; t < f.TokenEnd; t++)
+            if (Lexicon.ExistingWords.Contains(tokens[t].Id)) return true;
+        var hits = new List<PhraseHit>();
+        matcher.Concepts.Match(tokens, next, f.TokenEnd, hits);
+        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
     }
 
     private static bool OutsideClauseConcept(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, int dimension)

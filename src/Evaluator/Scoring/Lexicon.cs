@@ -161,11 +161,14 @@ internal static class Lexicon
     public static readonly PhraseSet AlternativeMarkers = Phrases(
         "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty");
 
-    /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
+    /// <summary>Words that point at what is in place already: "the existing ANN service can host it", "the same Redis".</summary>
+    public static readonly HashSet<int> ExistingWords = Ids("existing already same current");
+
+    /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part", "a monitoring setup".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
         "detail details specifics aspects layer component components concerns considerations design story prep " +
-        "gathering");
+        "gathering setup");
 
     /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; "the whole model".</summary>
     public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire whatever");

@@ -425,4 +425,33 @@ public class NegationTests
 
         Assert.Empty(analysis.DismissedDimensions);
     }
+
+    [Theory]
+    [InlineData("Honestly, I don't see the need for a separate monitoring setup here.", Dimensions.Monitoring)]
+    [InlineData("I don't see a need for monitoring once the model ships.", Dimensions.Monitoring)]
+    [InlineData("I don't see the need for an evaluation setup here.", Dimensions.Metrics)]
+    [InlineData("We don't need a monitoring setup; the model is static.", Dimensions.Monitoring)]
+    public void Seeing_no_need_for_a_dimension_or_its_setup_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("I don't see the need for a separate feature store; the batch features are in the same Redis.")]
+    [InlineData("We don't need a separate monitoring setup; the platform's existing dashboards cover CTR and latency.")]
+    [InlineData("We don't need a dedicated serving setup: the same GPU fleet hosts the new ranker.")]
+    [InlineData("I don't see a need for GPUs in serving.")]
+    [InlineData("I don't see the need for real-time serving; a nightly batch job is enough.")]
+    public void Seeing_no_need_for_a_separate_piece_that_exists_already_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
