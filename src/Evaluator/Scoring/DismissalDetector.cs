@@ -353,10 +353,15 @@ internal static class DismissalDetector
             && !Lexicon.FunctionWords.Contains(tokens[hit.End].Id) && !Lexicon.Negations.Contains(tokens[hit.End].Id);
     }
 
-    /// <summary>"We can't skip evaluation here", "never skip the audit": a negated skip keeps what it names.</summary>
-    private static bool NegatedSkip(Token[] tokens, PhraseHit hit, int from)
+    /// <summary>
+    /// "We can't skip evaluation here", "never skip the audit", "Monitoring is not overkill", "Serving isn't just an
+    /// engineering detail": a cue negated right before keeps what it names. Cues with a negation of their own ("not
+    /// needed", "nothing to discuss") are left as they are.
+    /// </summary>
+    private static bool NegatedCue(Token[] tokens, PhraseHit hit, int from)
     {
-        if (!Lexicon.SkipVerbs.Contains(tokens[hit.Start].Id)) return false;
+        for (var t = hit.Start; t < hit.End; t++)
+            if (Lexicon.Negations.Contains(tokens[t].Id)) return false;
         for (var n = hit.Start - 1; n >= from && n >= hit.Start - 2; n--)
             if (Lexicon.Negations.Contains(tokens[n].Id)) return true;
         return false;
@@ -370,7 +375,7 @@ internal static class DismissalDetector
         foreach (var hit in scratch)
         {
             // "skip-gram" is a model, not a dismissal; nor are "skipped videos" or "irrelevant results", which describe a noun.
-            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to) || NegatedSkip(tokens, hit, from)) continue;
+            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to) || NegatedCue(tokens, hit, from)) continue;
             var opens = hit.Payload != Lexicon.AloneOnly || to - from <= AloneReach;
             for (var t = from; t < hit.Start && opens && hit.Payload is Lexicon.OpeningOnly or Lexicon.AloneOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);
@@ -686,8 +691,9 @@ internal static class DismissalDetector
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
         if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next) || Lexicon.Discourse.Contains(next)) return false;
+        // "data for ranking" is a compound; "evaluation for now" is not.
         if (Lexicon.Prepositions.Contains(next))
-            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
+            return hit.End + 1 < end && !NamesNothing(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
     }
 

@@ -454,4 +454,64 @@ public class NegationTests
 
         Assert.Empty(analysis.DismissedDimensions);
     }
+
+    [Theory]
+    [InlineData("Serving is just an engineering detail, so I won't go into latency or caching.", Dimensions.Serving)]
+    [InlineData("Deployment is an implementation detail.", Dimensions.Serving)]
+    [InlineData("Monitoring is just plumbing.", Dimensions.Monitoring)]
+    [InlineData("Serving is a luxury for a first version.", Dimensions.Serving)]
+    public void Calling_a_dimension_a_mere_detail_or_a_luxury_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Serving isn't just an engineering detail: the 200 ms budget shapes the ranker.")]
+    [InlineData("The cache layout is an implementation detail; the two-stage funnel is what keeps p99 under 200 ms.")]
+    [InlineData("The serving stack is an implementation detail of the platform, and our part is the funnel.")]
+    [InlineData("Monitoring is not overkill here.")]
+    [InlineData("Monitoring is not a luxury here.")]
+    [InlineData("Don't forget about monitoring: CTR drift is the first alert.")]
+    [InlineData("A second GPU fleet is a luxury we can't afford, so the light ranker runs on CPUs.")]
+    public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Let's park evaluation for now; offline metrics like AUC can come later.", Dimensions.Metrics)]
+    [InlineData("I'll park monitoring.", Dimensions.Monitoring)]
+    [InlineData("Serving I'd park for now.", Dimensions.Serving)]
+    [InlineData("Let's skip evaluation for now.", Dimensions.Metrics)]
+    public void Parking_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("We'll park low-confidence posts in a review queue.")]
+    [InlineData("## Serving\nWe'll park low-confidence posts in a review queue.")]
+    [InlineData("We park the model in shadow mode for two weeks before it ranks anything.")]
+    [InlineData("Parked posts wait in the moderation queue until someone decides.")]
+    [InlineData("Let's park monitoring for a moment and come back to it after the model.")]
+    public void Parking_posts_or_a_model_somewhere_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
