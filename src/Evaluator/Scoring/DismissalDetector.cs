@@ -49,7 +49,8 @@ internal static class DismissalDetector
                 else (parts[u], partWords[u]) = (no.Payload, Words(tokens, no));
                 continue;
             }
-            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
+            var answeredNo = AnsweredNo(text.Lower, tokens, segments, features, injected, u);
+            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits, answeredNo))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
@@ -72,10 +73,16 @@ internal static class DismissalDetector
                         // "Collecting explicit ratings is not worth it", "We considered a GPU cluster, but we don't need it":
                         // the sentence has its own subject and names no single dimension, so "it" is that thing. Effort
                         // ("..., so I won't spend time on it") is about the answer, so "it" is still what the part is about.
-                        if (named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue)) continue;
-                        // "Monitoring every frame is not worth it": one activity of the dimension.
+                        // "Building drift detection, dashboards and alerting ..., so I'd leave it out": "it" is what the sentence lists.
+                        var list = (named < 0 || part) && !MoreAfter(text, tokens, f, clause, cue) ? ListedParts(matcher, tokens, f, cue, hits) : (-1, null);
+                        // "PR-AUC per class, a golden set and an A/B test": a part named in a list of the whole is the list.
+                        if (part && list.Dimension == named && list.Part is null) named = -1;
+                        var ownSubject = named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue);
+                        if (ownSubject && list.Dimension < 0) continue;
+                        // "Monitoring every frame is not worth it": one activity of the dimension. "Precision and recall
+                        // offline are a waste of time for this": the concepts of one criterion are one part.
                         (target, waved) = named >= 0 ? (named, part || ActivityBefore(tokens, namedHit, cue) ? Words(tokens, namedHit) : null)
-                            : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
+                            : list.Dimension >= 0 && (ownSubject || list.Part is null) ? list : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
                         // "Accuracy isn't a useful metric here, so we skip it and report per-class PR-AUC instead": what
@@ -141,7 +148,7 @@ internal static class DismissalDetector
         if (!segment.HasLabel) return f;
         var (from, to) = AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd);
         if (from >= to || to > f.TokenStart) return f;
-        if (Cues(lower, tokens, from, to, Clauses(lower, tokens, from, to), scratch).Count == 0) return f;
+        if (Cues(lower, tokens, from, to, Clauses(lower, tokens, from, to), scratch, false).Count == 0) return f;
         var joined = new UnitFeatures { TokenStart = from, TokenEnd = f.TokenEnd };
         joined.Concepts.AddRange(f.Concepts);
         return joined;
@@ -191,6 +198,21 @@ internal static class DismissalDetector
         part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
         hit = longest.FirstOrDefault();
         return named.Count == 1 ? named[0] : -1;
+    }
+
+    /// <summary>
+    /// What the concepts before the cue name, when they are all of one dimension: the whole of it when they are of two of
+    /// its criteria or more ("drift detection, dashboards and alerting"), one part when of one criterion ("precision and
+    /// recall offline"); (-1, null) otherwise.
+    /// </summary>
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var criteria = scratch.Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
+        var dimensions = criteria.Select(c => matcher.Criteria[c].Dimension).Distinct().ToList();
+        if (dimensions.Count != 1) return (-1, null);
+        return (dimensions[0], criteria.Count >= 2 ? null : "criterion " + criteria[0]);
     }
 
     /// <summary>The words of a phrase hit, as the ids of their stems.</summary>
@@ -249,6 +271,18 @@ internal static class DismissalDetector
         for (var i = tokens[features[p].TokenEnd - 1].End; i < lower.Length && i < segments[u].Start; i++)
             if (!char.IsWhiteSpace(lower[i]) && lower[i] is not ('*' or '_')) return lower[i] is '?' or ':';
         return false;
+    }
+
+    /// <summary>
+    /// "Do we really need monitoring? No.", "Is serving worth discussing? Not really.": the unit is a question and the next
+    /// unit of its block a bare no. "Is accuracy enough? No, so we use PR-AUC per class." says more than no.
+    /// </summary>
+    private static bool AnsweredNo(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
+    {
+        if (lower[segments[u].End - 1] != '?' || u + 1 >= segments.Count || injected[u + 1] || PreviousInBlock(segments, injected, u + 1) != u)
+            return false;
+        var next = features[u + 1];
+        return next.Words is > 0 and <= AloneReach && Lexicon.Negations.Contains(tokens[next.TokenStart].Id);
     }
 
     /// <summary>
@@ -367,7 +401,8 @@ internal static class DismissalDetector
         return false;
     }
 
-    private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
+    /// <summary>Dismissal cues as token ranges; <paramref name="answeredNo"/>: the unit is a question answered "No." (see <see cref="AnsweredNo"/>).</summary>
+    private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch, bool answeredNo)
     {
         var cues = new List<PhraseHit>();
         scratch.Clear();
@@ -401,6 +436,12 @@ internal static class DismissalDetector
                 continue;
             }
             if (!Lexicon.DismissalPredicates.Contains(tokens[t].Id)) continue;
+            // "Do we really need monitoring? No.": the answer negates the predicate.
+            if (answeredNo)
+            {
+                cues.Add(new PhraseHit(t, t + 1, 0));
+                continue;
+            }
             for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
                 if (Lexicon.Negations.Contains(tokens[n].Id))
                 {

@@ -514,4 +514,60 @@ public class NegationTests
 
         Assert.Empty(analysis.DismissedDimensions);
     }
+
+    [Theory]
+    [InlineData("Building drift detection, dashboards and alerting would duplicate what the platform team does, so I'd leave it out.", Dimensions.Monitoring)]
+    [InlineData("Retraining, drift detection and dashboards sound good, but I'd leave it out.", Dimensions.Monitoring)]
+    public void Leaving_out_what_a_list_of_the_dimensions_parts_builds_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Do we really need monitoring? No.", Dimensions.Monitoring)]
+    [InlineData("Is serving worth discussing? Not really.", Dimensions.Serving)]
+    [InlineData("Does evaluation matter much here? No.", Dimensions.Metrics)]
+    public void A_question_about_a_dimension_answered_no_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Fact]
+    public void A_part_asked_about_and_answered_no_and_a_part_called_a_waste_of_time_dismiss_the_dimension()
+    {
+        var harmfulContent = LocalScoring.Rubrics.Get("harmful-content");
+        var answer = "Do we even need an A/B test here? No. Precision and recall offline are a waste of time for this.";
+
+        var analysis = Scorer.Analyse(harmfulContent, answer);
+
+        Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Is accuracy enough? No, so we use AUC per class.")]
+    [InlineData("Do we need GPUs for serving? No, CPUs handle the light ranker.")]
+    [InlineData("Do we need monitoring? Yes: CTR drift and weekly retraining.")]
+    [InlineData("Do we need real-time serving? No, a nightly batch job is enough.")]
+    [InlineData("Do we need new labels? No.")]
+    [InlineData("A canary release and a kill switch would be safer, but we don't need them for a shadow launch.")]
+    [InlineData("Shadow mode and a p99 latency budget sound good, but we don't need them at 50 requests per second.")]
+    [InlineData("Precision and AUC per slice are what we report; accuracy isn't worth it.")]
+    public void A_question_answered_no_or_a_list_that_narrows_a_choice_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
