@@ -40,6 +40,9 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         ArgumentNullException.ThrowIfNull(rubric);
         ArgumentNullException.ThrowIfNull(answer);
         var matcher = MatcherFor(rubric);
+        // Before tokenising: building the other cases' matchers adds their words to the vocabulary, and a word
+        // added after the answer is tokenised would be Unknown in it (the first answer of a process saw no other case).
+        var otherCases = OtherCases;
         var text = NormalizedText.From(answer);
         var tokens = AnswerTokenizer.Tokenize(text);
         var segments = Segmenter.Split(text);
@@ -102,7 +105,7 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         var garbled = StuffingDetector.Garbled(text, tokens, segments, features, injected);
         var listLike = StuffingDetector.ListLike(text, tokens, segments, features, injected, garbled);
         // After the list rules: a paragraph about another case is no evidence here, and no keyword list either.
-        var aboutOtherCase = OtherCases?.Detect(matcher, tokens, segments, features, injected) ?? new bool[segments.Count];
+        var aboutOtherCase = otherCases?.Detect(matcher, tokens, segments, features, injected) ?? new bool[segments.Count];
         for (var u = 0; u < segments.Count; u++) garbled[u] |= aboutOtherCase[u];
         var dismisses = DismissalDetector.Detect(matcher, text, tokens, segments, features, sections, sectionParts, injected, out var narrows);
 

@@ -35,7 +35,7 @@ internal static class DismissalDetector
         for (var u = 0; u < segments.Count; u++)
         {
             if (injected[u] || segments[u].Kind is UnitKind.Comment or UnitKind.Code) continue;
-            var f = features[u];
+            var f = WithDismissingLead(text.Lower, tokens, segments[u], features[u], hits);
             if (f.Words == 0) continue;
             var clause = Clauses(text.Lower, tokens, f.TokenStart, f.TokenEnd);
             if (AnyWillDo(matcher, tokens, f, clause, sections[u]) is var shrug and >= 0)
@@ -49,7 +49,8 @@ internal static class DismissalDetector
                 else (parts[u], partWords[u]) = (no.Payload, Words(tokens, no));
                 continue;
             }
-            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits))
+            var answeredNo = AnsweredNo(text.Lower, tokens, segments, features, injected, u);
+            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits, answeredNo))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
@@ -72,10 +73,16 @@ internal static class DismissalDetector
                         // "Collecting explicit ratings is not worth it", "We considered a GPU cluster, but we don't need it":
                         // the sentence has its own subject and names no single dimension, so "it" is that thing. Effort
                         // ("..., so I won't spend time on it") is about the answer, so "it" is still what the part is about.
-                        if (named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue)) continue;
-                        // "Monitoring every frame is not worth it": one activity of the dimension.
+                        // "Building drift detection, dashboards and alerting ..., so I'd leave it out": "it" is what the sentence lists.
+                        var list = (named < 0 || part) && !MoreAfter(text, tokens, f, clause, cue) ? ListedParts(matcher, tokens, f, cue, hits) : (-1, null);
+                        // "PR-AUC per class, a golden set and an A/B test": a part named in a list of the whole is the list.
+                        if (part && list.Dimension == named && list.Part is null) named = -1;
+                        var ownSubject = named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue);
+                        if (ownSubject && list.Dimension < 0) continue;
+                        // "Monitoring every frame is not worth it": one activity of the dimension. "Precision and recall
+                        // offline are a waste of time for this": the concepts of one criterion are one part.
                         (target, waved) = named >= 0 ? (named, part || ActivityBefore(tokens, namedHit, cue) ? Words(tokens, namedHit) : null)
-                            : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
+                            : list.Dimension >= 0 && (ownSubject || list.Part is null) ? list : PreviousDimension(matcher, tokens, segments, features, result, injected, u);
                         if (target < 0) (target, waved) = (sections[u], sectionParts[u]);
                         if (target < 0) continue;
                         // "Accuracy isn't a useful metric here, so we skip it and report per-class PR-AUC instead": what
@@ -105,7 +112,8 @@ internal static class DismissalDetector
                         if (target < 0) continue;
                     }
                 }
-                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)) continue;
+                else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
+                         || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, target)) continue;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (waved is not null)
@@ -129,6 +137,21 @@ internal static class DismissalDetector
         for (var u = 0; u < parts.Length; u++)
             if (result[u] >= 0) narrows[u] = -1;
         return result;
+    }
+
+    /// <summary>
+    /// "I'd skip monitoring: drift detection and alerting are overkill": a short lead split off as a label is itself a
+    /// dismissal, so the unit is read with it. A lead that only names something ("- GPU: not needed.") stays a label.
+    /// </summary>
+    private static UnitFeatures WithDismissingLead(string lower, Token[] tokens, Segment segment, UnitFeatures f, List<PhraseHit> scratch)
+    {
+        if (!segment.HasLabel) return f;
+        var (from, to) = AnswerAnalyzer.TokenRange(tokens, segment.LabelStart, segment.LabelEnd);
+        if (from >= to || to > f.TokenStart) return f;
+        if (Cues(lower, tokens, from, to, Clauses(lower, tokens, from, to), scratch, false).Count == 0) return f;
+        var joined = new UnitFeatures { TokenStart = from, TokenEnd = f.TokenEnd };
+        joined.Concepts.AddRange(f.Concepts);
+        return joined;
     }
 
     private const int PronounReachAfter = 5;
@@ -175,6 +198,21 @@ internal static class DismissalDetector
         part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
         hit = longest.FirstOrDefault();
         return named.Count == 1 ? named[0] : -1;
+    }
+
+    /// <summary>
+    /// What the concepts before the cue name, when they are all of one dimension: the whole of it when they are of two of
+    /// its criteria or more ("drift detection, dashboards and alerting"), one part when of one criterion ("precision and
+    /// recall offline"); (-1, null) otherwise.
+    /// </summary>
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    {
+        scratch.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var criteria = scratch.Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
+        var dimensions = criteria.Select(c => matcher.Criteria[c].Dimension).Distinct().ToList();
+        if (dimensions.Count != 1) return (-1, null);
+        return (dimensions[0], criteria.Count >= 2 ? null : "criterion " + criteria[0]);
     }
 
     /// <summary>The words of a phrase hit, as the ids of their stems.</summary>
@@ -233,6 +271,18 @@ internal static class DismissalDetector
         for (var i = tokens[features[p].TokenEnd - 1].End; i < lower.Length && i < segments[u].Start; i++)
             if (!char.IsWhiteSpace(lower[i]) && lower[i] is not ('*' or '_')) return lower[i] is '?' or ':';
         return false;
+    }
+
+    /// <summary>
+    /// "Do we really need monitoring? No.", "Is serving worth discussing? Not really.": the unit is a question and the next
+    /// unit of its block a bare no. "Is accuracy enough? No, so we use PR-AUC per class." says more than no.
+    /// </summary>
+    private static bool AnsweredNo(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
+    {
+        if (lower[segments[u].End - 1] != '?' || u + 1 >= segments.Count || injected[u + 1] || PreviousInBlock(segments, injected, u + 1) != u)
+            return false;
+        var next = features[u + 1];
+        return next.Words is > 0 and <= AloneReach && Lexicon.Negations.Contains(tokens[next.TokenStart].Id);
     }
 
     /// <summary>
@@ -337,16 +387,22 @@ internal static class DismissalDetector
             && !Lexicon.FunctionWords.Contains(tokens[hit.End].Id) && !Lexicon.Negations.Contains(tokens[hit.End].Id);
     }
 
-    /// <summary>"We can't skip evaluation here", "never skip the audit": a negated skip keeps what it names.</summary>
-    private static bool NegatedSkip(Token[] tokens, PhraseHit hit, int from)
+    /// <summary>
+    /// "We can't skip evaluation here", "never skip the audit", "Monitoring is not overkill", "Serving isn't just an
+    /// engineering detail": a cue negated right before keeps what it names. Cues with a negation of their own ("not
+    /// needed", "nothing to discuss") are left as they are.
+    /// </summary>
+    private static bool NegatedCue(Token[] tokens, PhraseHit hit, int from)
     {
-        if (!Lexicon.SkipVerbs.Contains(tokens[hit.Start].Id)) return false;
+        for (var t = hit.Start; t < hit.End; t++)
+            if (Lexicon.Negations.Contains(tokens[t].Id)) return false;
         for (var n = hit.Start - 1; n >= from && n >= hit.Start - 2; n--)
             if (Lexicon.Negations.Contains(tokens[n].Id)) return true;
         return false;
     }
 
-    private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch)
+    /// <summary>Dismissal cues as token ranges; <paramref name="answeredNo"/>: the unit is a question answered "No." (see <see cref="AnsweredNo"/>).</summary>
+    private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch, bool answeredNo)
     {
         var cues = new List<PhraseHit>();
         scratch.Clear();
@@ -354,7 +410,7 @@ internal static class DismissalDetector
         foreach (var hit in scratch)
         {
             // "skip-gram" is a model, not a dismissal; nor are "skipped videos" or "irrelevant results", which describe a noun.
-            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to) || NegatedSkip(tokens, hit, from)) continue;
+            if (Hyphenated(lower, tokens, hit, from, to) || Describes(lower, tokens, hit, to) || NegatedCue(tokens, hit, from)) continue;
             var opens = hit.Payload != Lexicon.AloneOnly || to - from <= AloneReach;
             for (var t = from; t < hit.Start && opens && hit.Payload is Lexicon.OpeningOnly or Lexicon.AloneOnly; t++) opens = Lexicon.OpeningWords.Contains(tokens[t].Id);
             if (opens) cues.Add(hit);
@@ -380,6 +436,12 @@ internal static class DismissalDetector
                 continue;
             }
             if (!Lexicon.DismissalPredicates.Contains(tokens[t].Id)) continue;
+            // "Do we really need monitoring? No.": the answer negates the predicate.
+            if (answeredNo)
+            {
+                cues.Add(new PhraseHit(t, t + 1, 0));
+                continue;
+            }
             for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
                 if (Lexicon.Negations.Contains(tokens[n].Id))
                 {
@@ -540,8 +602,10 @@ internal static class DismissalDetector
             // "makes watching the model pointless": the name is the object of another activity, not what is waved away.
             if (hit.End <= cue.Start && ObjectOfActivity(text, tokens, f, hit)) continue;
             // "Accuracy isn't a useful metric": the name heads what the subject is said not to be.
+            // "I don't see a need for monitoring" is another matter: the name follows a preposition.
             if (hit.Start >= cue.End && cue.End == cue.Start + 1 && Lexicon.DismissalPredicates.Contains(tokens[cue.Start].Id)
-                && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)) continue;
+                && cue.Start > f.TokenStart && Lexicon.Articles.Contains(tokens[cue.Start - 1].Id)
+                && !Lexicon.Prepositions.Contains(tokens[cue.End].Id)) continue;
             // "I'm not going to go into data." declines the dimension; "won't go into every metric" or "into monitoring too
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
@@ -668,8 +732,9 @@ internal static class DismissalDetector
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
         if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next) || Lexicon.Discourse.Contains(next)) return false;
+        // "data for ranking" is a compound; "evaluation for now" is not.
         if (Lexicon.Prepositions.Contains(next))
-            return hit.End + 1 < end && !Lexicon.FunctionWords.Contains(tokens[hit.End + 1].Id);
+            return hit.End + 1 < end && !NamesNothing(tokens[hit.End + 1].Id);
         return !Lexicon.FunctionWords.Contains(next) && !Lexicon.Negations.Contains(next);
     }
 
@@ -699,6 +764,25 @@ internal static class DismissalDetector
         foreach (var hit in f.Concepts)
             if (matcher.Criteria[hit.Criterion].Dimension == dimension) return OutsideClauseConcept(matcher, tokens, f, clause, cueClause, dimension);
         return false;
+    }
+
+    /// <summary>
+    /// "We don't need a separate serving setup: the existing ANN service can host the new index": after a colon or
+    /// semicolon, something that exists already, or the dimension's own design, does the job. "We don't need monitoring;
+    /// it's static." names neither.
+    /// </summary>
+    private static bool ExistingAfterColon(string lower, RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, int dimension)
+    {
+        if (!Lexicon.NeedWords.Contains(tokens[cue.Start].Id)) return false;
+        var cueClause = clause[cue.Start - f.TokenStart];
+        var next = cue.End;
+        while (next < f.TokenEnd && clause[next - f.TokenStart] == cueClause) next++;
+        if (next == f.TokenEnd || lower.AsSpan(tokens[next - 1].End, tokens[next].Start - tokens[next - 1].End).IndexOfAny(':', ';') < 0) return false;
+        for (var t = next; t < f.TokenEnd; t++)
+            if (Lexicon.ExistingWords.Contains(tokens[t].Id)) return true;
+        var hits = new List<PhraseHit>();
+        matcher.Concepts.Match(tokens, next, f.TokenEnd, hits);
+        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
     }
 
     private static bool OutsideClauseConcept(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, int dimension)

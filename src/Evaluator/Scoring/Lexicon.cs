@@ -51,14 +51,16 @@ internal static class Lexicon
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
-        "nothing for me to design", "nothing left to do", "a solved problem", "isn't my problem", "isn't our problem", "isn't my concern",
+        "nothing for me to design", "nothing left to do", "a solved problem", "an engineering detail", "an implementation detail",
+        "just engineering", "just plumbing", "a luxury", "isn't my problem", "isn't our problem", "isn't my concern",
         "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
-          "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort"], Scoping),
+          "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
+          "park", "parking"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
@@ -136,9 +138,6 @@ internal static class Lexicon
 
     public static readonly int Of = Ids("of").Single();
 
-    /// <summary>Cues that, negated, keep what they name: "we can't skip evaluation".</summary>
-    public static readonly HashSet<int> SkipVerbs = Ids("skip skipping");
-
     /// <summary>Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget".</summary>
     public static readonly HashSet<int> Exceptions = Ids("except besides beyond");
 
@@ -161,11 +160,14 @@ internal static class Lexicon
     public static readonly PhraseSet AlternativeMarkers = Phrases(
         "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty");
 
-    /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part".</summary>
+    /// <summary>Words that point at what is in place already: "the existing ANN service can host it", "the same Redis".</summary>
+    public static readonly HashSet<int> ExistingWords = Ids("existing already same current");
+
+    /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part", "a monitoring setup".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +
         "detail details specifics aspects layer component components concerns considerations design story prep " +
-        "gathering");
+        "gathering setup");
 
     /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; "the whole model".</summary>
     public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire whatever");

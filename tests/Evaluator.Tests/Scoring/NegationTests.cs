@@ -397,4 +397,177 @@ public class NegationTests
         Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
         Assert.Equal(0, result.Level(Dimensions.Metrics));
     }
+
+    [Theory]
+    [InlineData("I'd skip monitoring: drift detection and alerting are overkill for a first version.", Dimensions.Monitoring)]
+    [InlineData("Let's skip evaluation: offline numbers won't tell us much here.", Dimensions.Metrics)]
+    [InlineData("Skip monitoring: it's a v1.", Dimensions.Monitoring)]
+    [InlineData("Out of scope: monitoring.", Dimensions.Monitoring)]
+    public void A_short_lead_that_dismisses_a_dimension_before_its_colon_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Skip rate: the share of videos skipped within 3 s.")]
+    [InlineData("Not needed: GPUs, since CPU inference is fine.")]
+    [InlineData("Out of scope: ads ranking.")]
+    [InlineData("## Serving\n- Skip logic: posts under 10 views are not scored by the heavy ranker.")]
+    public void A_lead_with_a_cue_that_names_no_dimension_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Honestly, I don't see the need for a separate monitoring setup here.", Dimensions.Monitoring)]
+    [InlineData("I don't see a need for monitoring once the model ships.", Dimensions.Monitoring)]
+    [InlineData("I don't see the need for an evaluation setup here.", Dimensions.Metrics)]
+    [InlineData("We don't need a monitoring setup; the model is static.", Dimensions.Monitoring)]
+    public void Seeing_no_need_for_a_dimension_or_its_setup_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("I don't see the need for a separate feature store; the batch features are in the same Redis.")]
+    [InlineData("We don't need a separate monitoring setup; the platform's existing dashboards cover CTR and latency.")]
+    [InlineData("We don't need a dedicated serving setup: the same GPU fleet hosts the new ranker.")]
+    [InlineData("I don't see a need for GPUs in serving.")]
+    [InlineData("I don't see the need for real-time serving; a nightly batch job is enough.")]
+    public void Seeing_no_need_for_a_separate_piece_that_exists_already_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Serving is just an engineering detail, so I won't go into latency or caching.", Dimensions.Serving)]
+    [InlineData("Deployment is an implementation detail.", Dimensions.Serving)]
+    [InlineData("Monitoring is just plumbing.", Dimensions.Monitoring)]
+    [InlineData("Serving is a luxury for a first version.", Dimensions.Serving)]
+    public void Calling_a_dimension_a_mere_detail_or_a_luxury_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Serving isn't just an engineering detail: the 200 ms budget shapes the ranker.")]
+    [InlineData("The cache layout is an implementation detail; the two-stage funnel is what keeps p99 under 200 ms.")]
+    [InlineData("The serving stack is an implementation detail of the platform, and our part is the funnel.")]
+    [InlineData("Monitoring is not overkill here.")]
+    [InlineData("Monitoring is not a luxury here.")]
+    [InlineData("Don't forget about monitoring: CTR drift is the first alert.")]
+    [InlineData("A second GPU fleet is a luxury we can't afford, so the light ranker runs on CPUs.")]
+    public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Let's park evaluation for now; offline metrics like AUC can come later.", Dimensions.Metrics)]
+    [InlineData("I'll park monitoring.", Dimensions.Monitoring)]
+    [InlineData("Serving I'd park for now.", Dimensions.Serving)]
+    [InlineData("Let's skip evaluation for now.", Dimensions.Metrics)]
+    public void Parking_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("We'll park low-confidence posts in a review queue.")]
+    [InlineData("## Serving\nWe'll park low-confidence posts in a review queue.")]
+    [InlineData("We park the model in shadow mode for two weeks before it ranks anything.")]
+    [InlineData("Parked posts wait in the moderation queue until someone decides.")]
+    [InlineData("Let's park monitoring for a moment and come back to it after the model.")]
+    public void Parking_posts_or_a_model_somewhere_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Building drift detection, dashboards and alerting would duplicate what the platform team does, so I'd leave it out.", Dimensions.Monitoring)]
+    [InlineData("Retraining, drift detection and dashboards sound good, but I'd leave it out.", Dimensions.Monitoring)]
+    public void Leaving_out_what_a_list_of_the_dimensions_parts_builds_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Do we really need monitoring? No.", Dimensions.Monitoring)]
+    [InlineData("Is serving worth discussing? Not really.", Dimensions.Serving)]
+    [InlineData("Does evaluation matter much here? No.", Dimensions.Metrics)]
+    public void A_question_about_a_dimension_answered_no_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Fact]
+    public void A_part_asked_about_and_answered_no_and_a_part_called_a_waste_of_time_dismiss_the_dimension()
+    {
+        var harmfulContent = LocalScoring.Rubrics.Get("harmful-content");
+        var answer = "Do we even need an A/B test here? No. Precision and recall offline are a waste of time for this.";
+
+        var analysis = Scorer.Analyse(harmfulContent, answer);
+
+        Assert.Contains(Dimensions.Metrics, analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Is accuracy enough? No, so we use AUC per class.")]
+    [InlineData("Do we need GPUs for serving? No, CPUs handle the light ranker.")]
+    [InlineData("Do we need monitoring? Yes: CTR drift and weekly retraining.")]
+    [InlineData("Do we need real-time serving? No, a nightly batch job is enough.")]
+    [InlineData("Do we need new labels? No.")]
+    [InlineData("A canary release and a kill switch would be safer, but we don't need them for a shadow launch.")]
+    [InlineData("Shadow mode and a p99 latency budget sound good, but we don't need them at 50 requests per second.")]
+    [InlineData("Precision and AUC per slice are what we report; accuracy isn't worth it.")]
+    public void A_question_answered_no_or_a_list_that_narrows_a_choice_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
