@@ -113,7 +113,7 @@ internal static class DismissalDetector
                     }
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
-                         || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, target)) continue;
+                         || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, aliasHit, target)) continue;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (waved is not null)
@@ -390,10 +390,12 @@ internal static class DismissalDetector
     /// <summary>
     /// "We can't skip evaluation here", "never skip the audit", "Monitoring is not overkill", "Serving isn't just an
     /// engineering detail": a cue negated right before keeps what it names. Cues with a negation of their own ("not
-    /// needed", "nothing to discuss") are left as they are.
+    /// needed", "nothing to discuss") are left as they are, and so are cues about the answer's time, where the negation
+    /// is the dismissal: "I won't waste time on them".
     /// </summary>
     private static bool NegatedCue(Token[] tokens, PhraseHit hit, int from)
     {
+        if (hit.Payload != 0) return false;
         for (var t = hit.Start; t < hit.End; t++)
             if (Lexicon.Negations.Contains(tokens[t].Id)) return false;
         for (var n = hit.Start - 1; n >= from && n >= hit.Start - 2; n--)
@@ -767,13 +769,16 @@ internal static class DismissalDetector
     }
 
     /// <summary>
-    /// "We don't need a separate serving setup: the existing ANN service can host the new index": after a colon or
-    /// semicolon, something that exists already, or the dimension's own design, does the job. "We don't need monitoring;
-    /// it's static." names neither.
+    /// "We don't need a separate serving setup: the existing ANN service can host the new index": a separate one is not
+    /// needed when, after a colon or semicolon, something that exists already, or the dimension's own design, does the
+    /// job. "We don't need a separate monitoring setup; it's static." names neither, and without "separate" the
+    /// dimension itself is waved away ("No monitoring required; the model is retrained daily anyway").
     /// </summary>
-    private static bool ExistingAfterColon(string lower, RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue, int dimension)
+    private static bool ExistingAfterColon(string lower, RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue,
+        PhraseHit name, int dimension)
     {
         if (!Lexicon.NeedWords.Contains(tokens[cue.Start].Id)) return false;
+        if (name.Start == f.TokenStart || !Lexicon.SeparateWords.Contains(tokens[name.Start - 1].Id)) return false;
         var cueClause = clause[cue.Start - f.TokenStart];
         var next = cue.End;
         while (next < f.TokenEnd && clause[next - f.TokenStart] == cueClause) next++;

@@ -163,6 +163,9 @@ internal static class Lexicon
     /// <summary>Words that point at what is in place already: "the existing ANN service can host it", "the same Redis".</summary>
     public static readonly HashSet<int> ExistingWords = Ids("existing already same current");
 
+    /// <summary>Words that ask for one more of something: "a separate serving setup", "a dedicated monitoring stack".</summary>
+    public static readonly HashSet<int> SeparateWords = Ids("separate dedicated extra additional another own");
+
     /// <summary>Nouns that, after a dimension's name, still mean the dimension: "skip the data part", "a monitoring setup".</summary>
     public static readonly HashSet<int> DimensionNouns = Ids(
         "part step section stage side bit piece work question questions phase aspect stuff topic discussion " +

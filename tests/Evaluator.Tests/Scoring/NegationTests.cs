@@ -287,6 +287,7 @@ public class NegationTests
     [InlineData("Monitoring doesn't need much attention here.", Dimensions.Monitoring)]
     [InlineData("Serving is handled by the platform, so we don't need to spend time on it.", Dimensions.Serving)]
     [InlineData("Data prep is not my concern.", Dimensions.Data)]
+    [InlineData("Requirements are self-explanatory, so I won't waste time on them.", Dimensions.Requirements)]
     public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -431,6 +432,8 @@ public class NegationTests
     [InlineData("I don't see a need for monitoring once the model ships.", Dimensions.Monitoring)]
     [InlineData("I don't see the need for an evaluation setup here.", Dimensions.Metrics)]
     [InlineData("We don't need a monitoring setup; the model is static.", Dimensions.Monitoring)]
+    [InlineData("No monitoring required; the model is retrained daily anyway.", Dimensions.Monitoring)]
+    [InlineData("No data work is needed; the logs are already clean.", Dimensions.Data)]
     public void Seeing_no_need_for_a_dimension_or_its_setup_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
