@@ -116,6 +116,7 @@ internal static class Segmenter
         {
             kind = UnitKind.ListItem;
             content = bullet;
+            TitleAbove(s, segments, a);
         }
         else if (s[a] == '>')
         {
@@ -257,6 +258,21 @@ internal static class Segmenter
         foreach (var abbreviation in Abbreviations)
             if (word.SequenceEqual(abbreviation)) return true;
         return false;
+    }
+
+    /// <summary>
+    /// "Model" or "Serving (batch)" alone on the line above a list, with no stop: notes written without markdown title
+    /// their lists this way, so the line is a heading (four words at most; "We would track these" is a sentence).
+    /// </summary>
+    private static void TitleAbove(string s, List<Segment> segments, int listLine)
+    {
+        if (segments.Count == 0 || segments[^1] is not { Kind: UnitKind.Sentence } last || last.LabelEnd > last.LabelStart) return;
+        var lineStart = last.Start;
+        while (lineStart > 0 && s[lineStart - 1] is ' ' or '\t') lineStart--;
+        if (lineStart > 0 && s[lineStart - 1] != '\n') return;
+        if (s.AsSpan(last.End, listLine - last.End).Trim().Length > 0 || s.AsSpan(last.End, listLine - last.End).Count('\n') != 1) return;
+        if (EndsSentence(s, last.End) || s[last.End - 1] is ',' or ';' || CountWords(s, last.Start, last.End) > 4) return;
+        segments[^1] = last with { Kind = UnitKind.Heading, LabelStart = last.Start, LabelEnd = last.End };
     }
 
     private static bool EndsSentence(string s, int b)

@@ -132,6 +132,19 @@ public class GeneralisationTests
     }
 
     [Fact]
+    public void A_short_title_line_above_a_list_is_a_heading_and_a_longer_line_is_not()
+    {
+        var answer = "Serving (batch)\n- a nightly job tiles frames and runs the detector on 20 GPUs.\n\n"
+                     + "We would blur every face we find\n- padded boxes, Gaussian plus pixelate.\n";
+
+        var analysis = Scorer.Analyse(LocalScoring.Rubrics.Get("street-view-blurring"), answer);
+
+        Assert.Equal(UnitKind.Heading, analysis.Units[0].Kind);
+        Assert.Equal(Dimensions.Serving, analysis.Units[1].Section);
+        Assert.Contains(analysis.Units, u => u.Kind == UnitKind.Sentence && u.Text == "We would blur every face we find");
+    }
+
+    [Fact]
     public void A_lead_that_names_nothing_ends_the_part_an_earlier_lead_named()
     {
         var answer = "The predictor: a gradient-boosted tree over the clues, then a network once we have a month of data.\n\n"
