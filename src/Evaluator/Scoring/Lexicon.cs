@@ -55,7 +55,7 @@ internal static class Lexicon
         "just engineering", "just plumbing", "a luxury", "isn't my problem", "isn't our problem", "isn't my concern",
         "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
         (["forget about", "nothing to discuss"], OpeningOnly),
-        (["none", "nothing", "n/a", "not applicable"], AloneOnly),
+        (["none", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",

@@ -573,4 +573,32 @@ public class NegationTests
 
         Assert.Empty(analysis.DismissedDimensions);
     }
+
+    [Theory]
+    [InlineData("## Evaluation\nTBD.", Dimensions.Metrics)]
+    [InlineData("## Evaluation\nTODO", Dimensions.Metrics)]
+    [InlineData("**Metrics**\ntbd.", Dimensions.Metrics)]
+    [InlineData("## Monitoring\nTo be decided.", Dimensions.Monitoring)]
+    public void A_dimension_heading_with_only_a_placeholder_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("## Monitoring\nTBD: the exact retraining cadence, weekly or daily.")]
+    [InlineData("## Metrics\nThe primary metric is meaningful interactions per user; the exact weights are to be decided with the product team.")]
+    [InlineData("## Serving\n- Cache TTL: TBD.")]
+    [InlineData("## Monitoring\nTODO: pick the PSI threshold for the alert.")]
+    public void A_placeholder_for_one_detail_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
