@@ -536,6 +536,10 @@ public class NegationTests
     [InlineData("Do we really need monitoring? No.", Dimensions.Monitoring)]
     [InlineData("Is serving worth discussing? Not really.", Dimensions.Serving)]
     [InlineData("Does evaluation matter much here? No.", Dimensions.Metrics)]
+    [InlineData("Do we really need clarifying questions here? Not really, it's a feed.", Dimensions.Requirements)]
+    [InlineData("Is monitoring worth the effort? Not really, it's a static model.", Dimensions.Monitoring)]
+    [InlineData("Do we even need an A/B test here, or offline metrics at all? No. Engagement tells us soon enough whether it works.", Dimensions.Metrics)]
+    [InlineData("Do we need offline metrics or an A/B test? No.", Dimensions.Metrics)]
     public void A_question_about_a_dimension_answered_no_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -564,6 +568,13 @@ public class NegationTests
     [InlineData("Do we need monitoring? Yes: CTR drift and weekly retraining.")]
     [InlineData("Do we need real-time serving? No, a nightly batch job is enough.")]
     [InlineData("Do we need new labels? No.")]
+    [InlineData("Do we need new labels or features? No.")]
+    [InlineData("Do we need labels? No, clicks are the labels.")]
+    [InlineData("Do we need real-time serving? Not really, a nightly batch job is enough.")]
+    [InlineData("Do we need to retrain daily? Not really, weekly is fine since tastes drift slowly.")]
+    [InlineData("Do we need monitoring? Not really, just weekly retraining.")]
+    [InlineData("Do we need monitoring? No, not beyond the platform's dashboards.")]
+    [InlineData("Do we need offline metrics or an A/B test? No, the existing dashboard is enough.")]
     [InlineData("A canary release and a kill switch would be safer, but we don't need them for a shadow launch.")]
     [InlineData("Shadow mode and a p99 latency budget sound good, but we don't need them at 50 requests per second.")]
     [InlineData("Precision and AUC per slice are what we report; accuracy isn't worth it.")]
