@@ -194,8 +194,12 @@ internal static class DismissalDetector
         out bool part, out PhraseHit hit)
     {
         scratch.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var concepts = scratch.ToList();
+        scratch.Clear();
         matcher.Mentions.Match(tokens, f.TokenStart, cue.Start, scratch);
-        var longest = Longest(scratch).ToList();
+        // "a feature store" is a concept of its own, not the data's "features".
+        var longest = Longest(scratch).Where(h => !concepts.Any(c => c.Start <= h.Start && c.End >= h.End && c.End - c.Start > h.End - h.Start)).ToList();
         var named = longest.Select(h => h.Payload).Distinct().ToList();
         part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
         hit = longest.FirstOrDefault();
@@ -211,7 +215,8 @@ internal static class DismissalDetector
     {
         scratch.Clear();
         matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
-        var criteria = scratch.Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
+        // "a feature store" is one concept, not also "features" of the data.
+        var criteria = Longest(scratch).Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
         var dimensions = criteria.Select(c => matcher.Criteria[c].Dimension).Distinct().ToList();
         if (dimensions.Count != 1) return (-1, null);
         return (dimensions[0], criteria.Count >= 2 ? null : "criterion " + criteria[0]);

@@ -48,7 +48,7 @@ internal static class Lexicon
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
         "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
         "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
-        "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job",
+        "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job", "team's job", "team's problem", "team's responsibility",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "nothing for me to design", "nothing left to do", "a solved problem", "an engineering detail", "an implementation detail",

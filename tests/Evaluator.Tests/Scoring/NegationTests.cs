@@ -463,6 +463,7 @@ public class NegationTests
     [InlineData("Deployment is an implementation detail.", Dimensions.Serving)]
     [InlineData("Monitoring is just plumbing.", Dimensions.Monitoring)]
     [InlineData("Serving is a luxury for a first version.", Dimensions.Serving)]
+    [InlineData("Serving is the infra team's problem.", Dimensions.Serving)]
     public void Calling_a_dimension_a_mere_detail_or_a_luxury_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -482,6 +483,10 @@ public class NegationTests
     [InlineData("Monitoring is not a luxury here.")]
     [InlineData("Don't forget about monitoring: CTR drift is the first alert.")]
     [InlineData("A second GPU fleet is a luxury we can't afford, so the light ranker runs on CPUs.")]
+    [InlineData("The feature store is the infra team's job; we own the two-stage ranker.")]
+    [InlineData("Labelling is the trust team's job: they send 5k posts a week for review.")]
+    [InlineData("Keeping p99 under 200 ms is the whole team's job, so the light ranker filters first.")]
+    [InlineData("We could add a feature store and a result cache, but we don't need them.")]
     public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
     {
         var analysis = Scorer.Analyse(NewsFeed, sentence);
@@ -521,6 +526,7 @@ public class NegationTests
     [Theory]
     [InlineData("Building drift detection, dashboards and alerting would duplicate what the platform team does, so I'd leave it out.", Dimensions.Monitoring)]
     [InlineData("Retraining, drift detection and dashboards sound good, but I'd leave it out.", Dimensions.Monitoring)]
+    [InlineData("I suppose one could design candidate generation, a two-stage ranker and a feature store, but realistically that's the infra team's job, so I'll leave it out.", Dimensions.Serving)]
     public void Leaving_out_what_a_list_of_the_dimensions_parts_builds_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
