@@ -211,10 +211,13 @@ internal static class DismissalDetector
     /// its criteria or more ("drift detection, dashboards and alerting"), one part when of one criterion ("precision and
     /// recall offline"); (-1, null) otherwise.
     /// </summary>
-    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch) =>
+        ListedParts(matcher, tokens, f.TokenStart, cue.Start, scratch);
+
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, int from, int to, List<PhraseHit> scratch)
     {
         scratch.Clear();
-        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
+        matcher.Concepts.Match(tokens, from, to, scratch);
         // "a feature store" is one concept, not also "features" of the data.
         var criteria = Longest(scratch).Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
         var dimensions = criteria.Select(c => matcher.Criteria[c].Dimension).Distinct().ToList();
@@ -577,7 +580,8 @@ internal static class DismissalDetector
 
     /// <summary>
     /// After a cue and a colon, what is listed: <see cref="NoList"/> when no colon follows the cue, the dimension when the
-    /// list is one of its names ("Out of scope: monitoring."), else -1 (things of the design, scoped out).
+    /// list is one of its names ("Out of scope: monitoring.") or parts of two of its criteria ("Won't do: drift detection,
+    /// alerting, dashboards."), else -1 (things of the design, scoped out).
     /// </summary>
     private static int ColonList(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue,
         List<PhraseHit> scratch)
@@ -586,8 +590,11 @@ internal static class DismissalDetector
             return NoList;
         scratch.Clear();
         matcher.Aliases.Match(tokens, cue.End, f.TokenEnd, scratch);
-        return scratch.Count > 0 && scratch[0].Start == cue.End && !HasObject(tokens, f, clause, new PhraseHit(scratch[0].Start, scratch[0].End, 0))
-            ? scratch[0].Payload : -1;
+        if (scratch.Count > 0 && scratch[0].Start == cue.End)
+            return HasObject(tokens, f, clause, new PhraseHit(scratch[0].Start, scratch[0].End, 0)) ? -1 : scratch[0].Payload;
+        // "Out of scope: cold start and non-English posts" scopes the problem: that is the requirements' own work.
+        var listed = ListedParts(matcher, tokens, cue.End, f.TokenEnd, scratch);
+        return listed.Part is null && listed.Dimension >= 0 && !matcher.AboutProblem[listed.Dimension] ? listed.Dimension : -1;
     }
 
     /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>

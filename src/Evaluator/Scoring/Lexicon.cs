@@ -54,7 +54,7 @@ internal static class Lexicon
         "nothing for me to design", "nothing left to do", "a solved problem", "an engineering detail", "an implementation detail",
         "just engineering", "just plumbing", "a luxury", "isn't my problem", "isn't our problem", "isn't my concern",
         "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area"], 0),
-        (["forget about", "nothing to discuss"], OpeningOnly),
+        (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",

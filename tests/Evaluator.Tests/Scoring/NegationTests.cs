@@ -416,9 +416,30 @@ public class NegationTests
     }
 
     [Theory]
+    [InlineData("Nice-to-have, won't do: drift detection, alerting, dashboards, retraining schedules.", Dimensions.Monitoring)]
+    [InlineData("Won't do: drift detection, alerting, dashboards.", Dimensions.Monitoring)]
+    [InlineData("Out of scope: drift detection, alerting and retraining.", Dimensions.Monitoring)]
+    public void A_lead_that_waves_away_parts_of_two_of_a_dimensions_criteria_after_its_colon_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
     [InlineData("Skip rate: the share of videos skipped within 3 s.")]
     [InlineData("Not needed: GPUs, since CPU inference is fine.")]
     [InlineData("Out of scope: ads ranking.")]
+    [InlineData("Out of scope: ads ranking, notifications, stories and search.")]
+    [InlineData("Nice-to-have: a diversity re-ranker, which we add in v2.")]
+    [InlineData("Won't do: retraining schedules beyond weekly.")]
+    [InlineData("Won't do: a GPU cluster, since CPUs are enough.")]
+    [InlineData("The model won't do well on new users, so we add a popularity prior.")]
+    [InlineData("A GBDT won't do here: we need the two-tower model for retrieval.")]
     [InlineData("## Serving\n- Skip logic: posts under 10 views are not scored by the heavy ranker.")]
     public void A_lead_with_a_cue_that_names_no_dimension_dismisses_nothing(string sentence)
     {
