@@ -485,7 +485,9 @@ public class NegationTests
     [InlineData("Monitoring is just plumbing.", Dimensions.Monitoring)]
     [InlineData("Serving is a luxury for a first version.", Dimensions.Serving)]
     [InlineData("Serving is the infra team's problem.", Dimensions.Serving)]
-    public void Calling_a_dimension_a_mere_detail_or_a_luxury_dismisses_it(string dismissal, string dimension)
+    [InlineData("Serving isn't really my area, so someone else can handle it.", Dimensions.Serving)]
+    [InlineData("Monitoring is not really my area.", Dimensions.Monitoring)]
+    public void Calling_a_dimension_a_mere_detail_a_luxury_or_someone_elses_job_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
 
@@ -507,6 +509,8 @@ public class NegationTests
     [InlineData("The feature store is the infra team's job; we own the two-stage ranker.")]
     [InlineData("Labelling is the trust team's job: they send 5k posts a week for review.")]
     [InlineData("Keeping p99 under 200 ms is the whole team's job, so the light ranker filters first.")]
+    [InlineData("Latency isn't really my area as long as the cache holds.")]
+    [InlineData("Caching isn't really my area, but the two-stage ranker keeps p99 under 200 ms.")]
     [InlineData("We could add a feature store and a result cache, but we don't need them.")]
     public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
     {
