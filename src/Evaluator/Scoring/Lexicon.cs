@@ -53,7 +53,9 @@ internal static class Lexicon
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
         "nothing for me to design", "nothing left to do", "a solved problem", "an engineering detail", "an implementation detail",
         "just engineering", "just plumbing", "a luxury", "isn't my problem", "isn't our problem", "isn't my concern",
-        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area", "not really my area", "isn't really my area"], 0),
+        "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area", "not really my area", "isn't really my area",
+        // Sarcasm that grants a dimension only in a world without deadlines: "Monitoring? Sure, if we had infinite time."
+        "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
         (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
         (["none", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",

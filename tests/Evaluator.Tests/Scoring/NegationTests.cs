@@ -643,4 +643,29 @@ public class NegationTests
 
         Assert.Empty(analysis.DismissedDimensions);
     }
+
+    [Theory]
+    [InlineData("Monitoring? Sure, if we had infinite time.", Dimensions.Monitoring)]
+    [InlineData("## Monitoring\nSure, with unlimited time.", Dimensions.Monitoring)]
+    public void Granting_a_dimension_only_with_infinite_time_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Sure, if we had infinite time we could label every post by hand, but 5k a week is what the review budget allows.")]
+    [InlineData("Sure, if the cache misses we fall back to the heavy model.")]
+    [InlineData("Hand labels? Sure, if we had unlimited time; instead clicks are the labels.")]
+    public void Infinite_time_with_a_plan_or_a_plain_sure_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
 }
