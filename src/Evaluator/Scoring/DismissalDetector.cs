@@ -49,8 +49,8 @@ internal static class DismissalDetector
                 else (parts[u], partWords[u]) = (no.Payload, Words(tokens, no));
                 continue;
             }
-            var answeredNo = AnsweredNo(text.Lower, tokens, segments, features, injected, u);
-            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits, answeredNo))
+            var reason = AnsweredNo(text.Lower, tokens, segments, features, injected, u);
+            foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits, reason >= 0))
             {
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
@@ -114,8 +114,10 @@ internal static class DismissalDetector
                 }
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
                          || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, aliasHit, target)) continue;
+                else if (part && reason >= 0 && TwoPartsAfter(matcher, tokens, f, cue, target)) waved = null;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
+                if (reason >= 0 && NamesDimension(matcher, tokens, reason, features[u + 1].TokenEnd, target)) continue;
                 if (waved is not null)
                 {
                     parts[u] = target;
@@ -192,8 +194,12 @@ internal static class DismissalDetector
         out bool part, out PhraseHit hit)
     {
         scratch.Clear();
+        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
+        var concepts = scratch.ToList();
+        scratch.Clear();
         matcher.Mentions.Match(tokens, f.TokenStart, cue.Start, scratch);
-        var longest = Longest(scratch).ToList();
+        // "a feature store" is a concept of its own, not the data's "features".
+        var longest = Longest(scratch).Where(h => !concepts.Any(c => c.Start <= h.Start && c.End >= h.End && c.End - c.Start > h.End - h.Start)).ToList();
         var named = longest.Select(h => h.Payload).Distinct().ToList();
         part = named.Count == 1 && !longest.Any(h => IsWholeName(matcher, tokens, h));
         hit = longest.FirstOrDefault();
@@ -205,11 +211,15 @@ internal static class DismissalDetector
     /// its criteria or more ("drift detection, dashboards and alerting"), one part when of one criterion ("precision and
     /// recall offline"); (-1, null) otherwise.
     /// </summary>
-    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch)
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch) =>
+        ListedParts(matcher, tokens, f.TokenStart, cue.Start, scratch);
+
+    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, int from, int to, List<PhraseHit> scratch)
     {
         scratch.Clear();
-        matcher.Concepts.Match(tokens, f.TokenStart, cue.Start, scratch);
-        var criteria = scratch.Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
+        matcher.Concepts.Match(tokens, from, to, scratch);
+        // "a feature store" is one concept, not also "features" of the data.
+        var criteria = Longest(scratch).Select(h => h.Payload / RubricMatcher.MaxGroups).Distinct().ToList();
         var dimensions = criteria.Select(c => matcher.Criteria[c].Dimension).Distinct().ToList();
         if (dimensions.Count != 1) return (-1, null);
         return (dimensions[0], criteria.Count >= 2 ? null : "criterion " + criteria[0]);
@@ -274,15 +284,62 @@ internal static class DismissalDetector
     }
 
     /// <summary>
-    /// "Do we really need monitoring? No.", "Is serving worth discussing? Not really.": the unit is a question and the next
-    /// unit of its block a bare no. "Is accuracy enough? No, so we use PR-AUC per class." says more than no.
+    /// "Do we really need monitoring? No.", "Is serving worth discussing? Not really.", "Do we really need clarifying
+    /// questions here? Not really, it's friend suggestions.": the unit is a question and the next unit of its block a no,
+    /// bare or with a reason after a comma. The start of that reason (the end of the no when it is bare), or -1.
+    /// "Is accuracy enough? No, so we use PR-AUC per class." and "No, a nightly batch job is enough." name a replacement.
     /// </summary>
-    private static bool AnsweredNo(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
+    private static int AnsweredNo(string lower, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int u)
     {
         if (lower[segments[u].End - 1] != '?' || u + 1 >= segments.Count || injected[u + 1] || PreviousInBlock(segments, injected, u + 1) != u)
-            return false;
+            return -1;
         var next = features[u + 1];
-        return next.Words is > 0 and <= AloneReach && Lexicon.Negations.Contains(tokens[next.TokenStart].Id);
+        if (next.Words == 0 || !Lexicon.Negations.Contains(tokens[next.TokenStart].Id)) return -1;
+        if (next.Words <= AloneReach) return next.TokenEnd;
+        for (var t = next.TokenStart + 1; t < next.TokenEnd && t <= next.TokenStart + AloneReach; t++)
+        {
+            if (!lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(','))
+            {
+                // "No, not really," / "Not at all,": only the no before the comma.
+                if (!Lexicon.Negations.Contains(tokens[t].Id) && !Lexicon.Discourse.Contains(tokens[t].Id) && !Lexicon.FunctionWords.Contains(tokens[t].Id))
+                    return -1;
+                continue;
+            }
+            var hits = new List<PhraseHit>();
+            Lexicon.AlternativeMarkers.Match(tokens, t, next.TokenEnd, hits);
+            return hits.Count == 0 && !ReplacementLeads.Contains(tokens[t].Id) ? t : -1;
+        }
+        return -1;
+    }
+
+    /// <summary>Words that open what is done instead after a no: "No, so we use ...", "No, just a CTR dashboard".</summary>
+    private static readonly HashSet<int> ReplacementLeads = [.. AnswerTokenizer.InternPhrase("so but just only instead rather")];
+
+    /// <summary>
+    /// "Do we need monitoring? Not really, just weekly retraining.": a reason after the no that names something of the
+    /// dimension keeps that part of it, so the question dismisses nothing.
+    /// </summary>
+    private static bool NamesDimension(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
+    {
+        var hits = new List<PhraseHit>();
+        matcher.Mentions.Match(tokens, from, to, hits);
+        if (hits.Any(h => h.Payload == dimension)) return true;
+        hits.Clear();
+        matcher.Concepts.Match(tokens, from, to, hits);
+        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
+    }
+
+    /// <summary>
+    /// "Do we even need an A/B test here, or offline metrics at all? No.": two different parts of the dimension named
+    /// after the cue, so the no waves away both, the dimension with them.
+    /// </summary>
+    private static bool TwoPartsAfter(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, int dimension)
+    {
+        var hits = new List<PhraseHit>();
+        matcher.Mentions.Match(tokens, cue.End, f.TokenEnd, hits);
+        // "new labels or features" asks about new ones only: a word of its own before a part qualifies it.
+        return Longest(hits).Where(h => h.Payload == dimension && (h.Start == cue.End || Lexicon.FunctionWords.Contains(tokens[h.Start - 1].Id)))
+            .Select(h => Words(tokens, h)).Distinct().Count() >= 2;
     }
 
     /// <summary>
@@ -523,7 +580,8 @@ internal static class DismissalDetector
 
     /// <summary>
     /// After a cue and a colon, what is listed: <see cref="NoList"/> when no colon follows the cue, the dimension when the
-    /// list is one of its names ("Out of scope: monitoring."), else -1 (things of the design, scoped out).
+    /// list is one of its names ("Out of scope: monitoring.") or parts of two of its criteria ("Won't do: drift detection,
+    /// alerting, dashboards."), else -1 (things of the design, scoped out).
     /// </summary>
     private static int ColonList(RubricMatcher matcher, NormalizedText text, Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue,
         List<PhraseHit> scratch)
@@ -532,8 +590,11 @@ internal static class DismissalDetector
             return NoList;
         scratch.Clear();
         matcher.Aliases.Match(tokens, cue.End, f.TokenEnd, scratch);
-        return scratch.Count > 0 && scratch[0].Start == cue.End && !HasObject(tokens, f, clause, new PhraseHit(scratch[0].Start, scratch[0].End, 0))
-            ? scratch[0].Payload : -1;
+        if (scratch.Count > 0 && scratch[0].Start == cue.End)
+            return HasObject(tokens, f, clause, new PhraseHit(scratch[0].Start, scratch[0].End, 0)) ? -1 : scratch[0].Payload;
+        // "Out of scope: cold start and non-English posts" scopes the problem: that is the requirements' own work.
+        var listed = ListedParts(matcher, tokens, cue.End, f.TokenEnd, scratch);
+        return listed.Part is null && listed.Dimension >= 0 && !matcher.AboutProblem[listed.Dimension] ? listed.Dimension : -1;
     }
 
     /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>

@@ -416,9 +416,30 @@ public class NegationTests
     }
 
     [Theory]
+    [InlineData("Nice-to-have, won't do: drift detection, alerting, dashboards, retraining schedules.", Dimensions.Monitoring)]
+    [InlineData("Won't do: drift detection, alerting, dashboards.", Dimensions.Monitoring)]
+    [InlineData("Out of scope: drift detection, alerting and retraining.", Dimensions.Monitoring)]
+    public void A_lead_that_waves_away_parts_of_two_of_a_dimensions_criteria_after_its_colon_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
     [InlineData("Skip rate: the share of videos skipped within 3 s.")]
     [InlineData("Not needed: GPUs, since CPU inference is fine.")]
     [InlineData("Out of scope: ads ranking.")]
+    [InlineData("Out of scope: ads ranking, notifications, stories and search.")]
+    [InlineData("Nice-to-have: a diversity re-ranker, which we add in v2.")]
+    [InlineData("Won't do: retraining schedules beyond weekly.")]
+    [InlineData("Won't do: a GPU cluster, since CPUs are enough.")]
+    [InlineData("The model won't do well on new users, so we add a popularity prior.")]
+    [InlineData("A GBDT won't do here: we need the two-tower model for retrieval.")]
     [InlineData("## Serving\n- Skip logic: posts under 10 views are not scored by the heavy ranker.")]
     public void A_lead_with_a_cue_that_names_no_dimension_dismisses_nothing(string sentence)
     {
@@ -463,7 +484,10 @@ public class NegationTests
     [InlineData("Deployment is an implementation detail.", Dimensions.Serving)]
     [InlineData("Monitoring is just plumbing.", Dimensions.Monitoring)]
     [InlineData("Serving is a luxury for a first version.", Dimensions.Serving)]
-    public void Calling_a_dimension_a_mere_detail_or_a_luxury_dismisses_it(string dismissal, string dimension)
+    [InlineData("Serving is the infra team's problem.", Dimensions.Serving)]
+    [InlineData("Serving isn't really my area, so someone else can handle it.", Dimensions.Serving)]
+    [InlineData("Monitoring is not really my area.", Dimensions.Monitoring)]
+    public void Calling_a_dimension_a_mere_detail_a_luxury_or_someone_elses_job_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
 
@@ -482,6 +506,12 @@ public class NegationTests
     [InlineData("Monitoring is not a luxury here.")]
     [InlineData("Don't forget about monitoring: CTR drift is the first alert.")]
     [InlineData("A second GPU fleet is a luxury we can't afford, so the light ranker runs on CPUs.")]
+    [InlineData("The feature store is the infra team's job; we own the two-stage ranker.")]
+    [InlineData("Labelling is the trust team's job: they send 5k posts a week for review.")]
+    [InlineData("Keeping p99 under 200 ms is the whole team's job, so the light ranker filters first.")]
+    [InlineData("Latency isn't really my area as long as the cache holds.")]
+    [InlineData("Caching isn't really my area, but the two-stage ranker keeps p99 under 200 ms.")]
+    [InlineData("We could add a feature store and a result cache, but we don't need them.")]
     public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
     {
         var analysis = Scorer.Analyse(NewsFeed, sentence);
@@ -521,6 +551,7 @@ public class NegationTests
     [Theory]
     [InlineData("Building drift detection, dashboards and alerting would duplicate what the platform team does, so I'd leave it out.", Dimensions.Monitoring)]
     [InlineData("Retraining, drift detection and dashboards sound good, but I'd leave it out.", Dimensions.Monitoring)]
+    [InlineData("I suppose one could design candidate generation, a two-stage ranker and a feature store, but realistically that's the infra team's job, so I'll leave it out.", Dimensions.Serving)]
     public void Leaving_out_what_a_list_of_the_dimensions_parts_builds_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -536,6 +567,10 @@ public class NegationTests
     [InlineData("Do we really need monitoring? No.", Dimensions.Monitoring)]
     [InlineData("Is serving worth discussing? Not really.", Dimensions.Serving)]
     [InlineData("Does evaluation matter much here? No.", Dimensions.Metrics)]
+    [InlineData("Do we really need clarifying questions here? Not really, it's a feed.", Dimensions.Requirements)]
+    [InlineData("Is monitoring worth the effort? Not really, it's a static model.", Dimensions.Monitoring)]
+    [InlineData("Do we even need an A/B test here, or offline metrics at all? No. Engagement tells us soon enough whether it works.", Dimensions.Metrics)]
+    [InlineData("Do we need offline metrics or an A/B test? No.", Dimensions.Metrics)]
     public void A_question_about_a_dimension_answered_no_dismisses_it(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -564,10 +599,70 @@ public class NegationTests
     [InlineData("Do we need monitoring? Yes: CTR drift and weekly retraining.")]
     [InlineData("Do we need real-time serving? No, a nightly batch job is enough.")]
     [InlineData("Do we need new labels? No.")]
+    [InlineData("Do we need new labels or features? No.")]
+    [InlineData("Do we need labels? No, clicks are the labels.")]
+    [InlineData("Do we need real-time serving? Not really, a nightly batch job is enough.")]
+    [InlineData("Do we need to retrain daily? Not really, weekly is fine since tastes drift slowly.")]
+    [InlineData("Do we need monitoring? Not really, just weekly retraining.")]
+    [InlineData("Do we need monitoring? No, not beyond the platform's dashboards.")]
+    [InlineData("Do we need offline metrics or an A/B test? No, the existing dashboard is enough.")]
     [InlineData("A canary release and a kill switch would be safer, but we don't need them for a shadow launch.")]
     [InlineData("Shadow mode and a p99 latency budget sound good, but we don't need them at 50 requests per second.")]
     [InlineData("Precision and AUC per slice are what we report; accuracy isn't worth it.")]
     public void A_question_answered_no_or_a_list_that_narrows_a_choice_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("## Evaluation\nTBD.", Dimensions.Metrics)]
+    [InlineData("## Evaluation\nTODO", Dimensions.Metrics)]
+    [InlineData("**Metrics**\ntbd.", Dimensions.Metrics)]
+    [InlineData("## Monitoring\nTo be decided.", Dimensions.Monitoring)]
+    public void A_dimension_heading_with_only_a_placeholder_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("## Monitoring\nTBD: the exact retraining cadence, weekly or daily.")]
+    [InlineData("## Metrics\nThe primary metric is meaningful interactions per user; the exact weights are to be decided with the product team.")]
+    [InlineData("## Serving\n- Cache TTL: TBD.")]
+    [InlineData("## Monitoring\nTODO: pick the PSI threshold for the alert.")]
+    public void A_placeholder_for_one_detail_dismisses_nothing(string sentence)
+    {
+        var analysis = Scorer.Analyse(NewsFeed, sentence);
+
+        Assert.Empty(analysis.DismissedDimensions);
+    }
+
+    [Theory]
+    [InlineData("Monitoring? Sure, if we had infinite time.", Dimensions.Monitoring)]
+    [InlineData("## Monitoring\nSure, with unlimited time.", Dimensions.Monitoring)]
+    public void Granting_a_dimension_only_with_infinite_time_dismisses_it(string dismissal, string dimension)
+    {
+        var answer = Base + "\n\n" + dismissal + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+        var result = Score(answer);
+
+        Assert.Contains(dimension, analysis.DismissedDimensions);
+        Assert.Equal(0, result.Level(dimension));
+    }
+
+    [Theory]
+    [InlineData("Sure, if we had infinite time we could label every post by hand, but 5k a week is what the review budget allows.")]
+    [InlineData("Sure, if the cache misses we fall back to the heavy model.")]
+    [InlineData("Hand labels? Sure, if we had unlimited time; instead clicks are the labels.")]
+    public void Infinite_time_with_a_plan_or_a_plain_sure_dismisses_nothing(string sentence)
     {
         var analysis = Scorer.Analyse(NewsFeed, sentence);
 
