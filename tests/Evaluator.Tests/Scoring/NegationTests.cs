@@ -235,9 +235,7 @@ public class NegationTests
     [InlineData("I'd leave metrics like time spent out, because they reward clickbait.")]
     public void Words_of_a_dismissal_about_the_system_dismiss_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Fact]
@@ -290,13 +288,7 @@ public class NegationTests
     [InlineData("Requirements are self-explanatory, so I won't waste time on them.", Dimensions.Requirements)]
     public void Shrugging_off_a_dimension_is_a_dismissal(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -406,13 +398,7 @@ public class NegationTests
     [InlineData("Out of scope: monitoring.", Dimensions.Monitoring)]
     public void A_short_lead_that_dismisses_a_dimension_before_its_colon_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -421,13 +407,7 @@ public class NegationTests
     [InlineData("Out of scope: drift detection, alerting and retraining.", Dimensions.Monitoring)]
     public void A_lead_that_waves_away_parts_of_two_of_a_dimensions_criteria_after_its_colon_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -443,9 +423,7 @@ public class NegationTests
     [InlineData("## Serving\n- Skip logic: posts under 10 views are not scored by the heavy ranker.")]
     public void A_lead_with_a_cue_that_names_no_dimension_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
@@ -457,13 +435,7 @@ public class NegationTests
     [InlineData("No data work is needed; the logs are already clean.", Dimensions.Data)]
     public void Seeing_no_need_for_a_dimension_or_its_setup_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -474,9 +446,7 @@ public class NegationTests
     [InlineData("I don't see the need for real-time serving; a nightly batch job is enough.")]
     public void Seeing_no_need_for_a_separate_piece_that_exists_already_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
@@ -489,13 +459,7 @@ public class NegationTests
     [InlineData("Monitoring is not really my area.", Dimensions.Monitoring)]
     public void Calling_a_dimension_a_mere_detail_a_luxury_or_someone_elses_job_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -514,9 +478,7 @@ public class NegationTests
     [InlineData("We could add a feature store and a result cache, but we don't need them.")]
     public void A_negated_cue_or_a_detail_of_something_else_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
@@ -526,13 +488,7 @@ public class NegationTests
     [InlineData("Let's skip evaluation for now.", Dimensions.Metrics)]
     public void Parking_a_dimension_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -543,9 +499,7 @@ public class NegationTests
     [InlineData("Let's park monitoring for a moment and come back to it after the model.")]
     public void Parking_posts_or_a_model_somewhere_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
@@ -554,13 +508,7 @@ public class NegationTests
     [InlineData("I suppose one could design candidate generation, a two-stage ranker and a feature store, but realistically that's the infra team's job, so I'll leave it out.", Dimensions.Serving)]
     public void Leaving_out_what_a_list_of_the_dimensions_parts_builds_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -573,13 +521,7 @@ public class NegationTests
     [InlineData("Do we need offline metrics or an A/B test? No.", Dimensions.Metrics)]
     public void A_question_about_a_dimension_answered_no_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Fact]
@@ -611,9 +553,7 @@ public class NegationTests
     [InlineData("Precision and AUC per slice are what we report; accuracy isn't worth it.")]
     public void A_question_answered_no_or_a_list_that_narrows_a_choice_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
@@ -623,13 +563,7 @@ public class NegationTests
     [InlineData("## Monitoring\nTo be decided.", Dimensions.Monitoring)]
     public void A_dimension_heading_with_only_a_placeholder_dismisses_it(string dismissal, string dimension)
     {
-        var answer = Base + "\n\n" + dismissal + "\n";
-
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-        var result = Score(answer);
-
-        Assert.Contains(dimension, analysis.DismissedDimensions);
-        Assert.Equal(0, result.Level(dimension));
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Theory]
@@ -639,15 +573,28 @@ public class NegationTests
     [InlineData("## Monitoring\nTODO: pick the PSI threshold for the alert.")]
     public void A_placeholder_for_one_detail_dismisses_nothing(string sentence)
     {
-        var analysis = Scorer.Analyse(NewsFeed, sentence);
-
-        Assert.Empty(analysis.DismissedDimensions);
+        AssertDismissesNothing(sentence);
     }
 
     [Theory]
     [InlineData("Monitoring? Sure, if we had infinite time.", Dimensions.Monitoring)]
     [InlineData("## Monitoring\nSure, with unlimited time.", Dimensions.Monitoring)]
     public void Granting_a_dimension_only_with_infinite_time_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("Sure, if we had infinite time we could label every post by hand, but 5k a week is what the review budget allows.")]
+    [InlineData("Sure, if the cache misses we fall back to the heavy model.")]
+    [InlineData("Hand labels? Sure, if we had unlimited time; instead clicks are the labels.")]
+    public void Infinite_time_with_a_plan_or_a_plain_sure_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
+    private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
 
@@ -658,11 +605,7 @@ public class NegationTests
         Assert.Equal(0, result.Level(dimension));
     }
 
-    [Theory]
-    [InlineData("Sure, if we had infinite time we could label every post by hand, but 5k a week is what the review budget allows.")]
-    [InlineData("Sure, if the cache misses we fall back to the heavy model.")]
-    [InlineData("Hand labels? Sure, if we had unlimited time; instead clicks are the labels.")]
-    public void Infinite_time_with_a_plan_or_a_plain_sure_dismisses_nothing(string sentence)
+    private static void AssertDismissesNothing(string sentence)
     {
         var analysis = Scorer.Analyse(NewsFeed, sentence);
 
