@@ -90,8 +90,7 @@ internal static class CriterionGrader
     /// </summary>
     public static CriterionResult Grade(AnswerAnalysis analysis, CriterionSlot slot, IEnumerable<int> matched, IEnumerable<int>? chosen = null)
     {
-        var byModel = chosen is null ? [] : new HashSet<int>(chosen);
-        var unitIndexes = byModel.Count == 0 ? matched : matched.Concat(byModel);
+        var byModel = chosen is null ? null : new HashSet<int>(chosen);
         var id = slot.Criterion.Id;
         var dimension = analysis.Matcher.DimensionIds[slot.Dimension];
         if (analysis.DismissedDimensions.Contains(dimension)) return new CriterionResult(id, 0, []);
@@ -99,7 +98,8 @@ internal static class CriterionGrader
         var graded = new List<(int Unit, int Level)>();
         var deep = 0;
         double reasons = 0;
-        var ordered = new List<int>(unitIndexes);
+        var ordered = new List<int>(matched);
+        if (byModel is not null) ordered.AddRange(byModel);
         ordered.Sort();
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -138,7 +138,7 @@ internal static class CriterionGrader
             // with labels and user signals; in prose it is a mention of what it, or its paragraph, is not about. A sentence that
             // frames the problem is a requirement even when it goes on to the solution ("a classification problem, so ...").
             if (unit.Section is null && !analysis.Matcher.AboutProblem[slot.Dimension] && !f.IsAbout(slot.Dimension)
-                && !f.Mentions.Contains(slot.Dimension) && !byModel.Contains(u))
+                && !f.Mentions.Contains(slot.Dimension) && byModel?.Contains(u) != true)
                 level = 1;
             if (level >= 2)
             {

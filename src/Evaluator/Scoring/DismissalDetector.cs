@@ -87,7 +87,7 @@ internal static class DismissalDetector
                         if (target < 0) continue;
                         // "Accuracy isn't a useful metric here, so we skip it and report per-class PR-AUC instead": what
                         // replaces it is of the same dimension, so one of its parts is swapped, not the dimension dropped.
-                        if (ReplacementAfter(tokens, f, cue, hits) && NamedAfter(matcher, tokens, f, cue, target)) continue;
+                        if (ReplacementAfter(tokens, f, cue, hits) && NamedIn(matcher, tokens, cue.End, f.TokenEnd, target)) continue;
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading, or
                     // after a few words that name it like one ("Monitoring? Not necessary.").
@@ -117,7 +117,7 @@ internal static class DismissalDetector
                 else if (part && reason >= 0 && TwoPartsAfter(matcher, tokens, f, cue, target)) waved = null;
                 else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
                     ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
-                if (reason >= 0 && NamesDimension(matcher, tokens, reason, features[u + 1].TokenEnd, target)) continue;
+                if (reason >= 0 && NamedIn(matcher, tokens, reason, features[u + 1].TokenEnd, target)) continue;
                 if (waved is not null)
                 {
                     parts[u] = target;
@@ -316,20 +316,6 @@ internal static class DismissalDetector
     private static readonly HashSet<int> ReplacementLeads = [.. AnswerTokenizer.InternPhrase("so but just only instead rather")];
 
     /// <summary>
-    /// "Do we need monitoring? Not really, just weekly retraining.": a reason after the no that names something of the
-    /// dimension keeps that part of it, so the question dismisses nothing.
-    /// </summary>
-    private static bool NamesDimension(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
-    {
-        var hits = new List<PhraseHit>();
-        matcher.Mentions.Match(tokens, from, to, hits);
-        if (hits.Any(h => h.Payload == dimension)) return true;
-        hits.Clear();
-        matcher.Concepts.Match(tokens, from, to, hits);
-        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
-    }
-
-    /// <summary>
     /// "Do we even need an A/B test here, or offline metrics at all? No.": two different parts of the dimension named
     /// after the cue, so the no waves away both, the dimension with them.
     /// </summary>
@@ -428,7 +414,7 @@ internal static class DismissalDetector
         v + 1 < end && ((Modals.Contains(tokens[v].Id) && ShrugPredicates.Contains(tokens[v + 1].Id))
                         || (Copulas.Contains(tokens[v].Id) && Fine.Contains(tokens[v + 1].Id)));
 
-    /// <summary>Dismissal cues as token ranges: fixed phrasings, or a negation shortly before a predicate like "need".</summary>
+    /// <summary>"skip-gram": a cue joined to a word by a hyphen is part of that word.</summary>
     private static bool Hyphenated(string lower, Token[] tokens, PhraseHit hit, int from, int to) =>
         (hit.End < to && tokens[hit.End].Start == tokens[hit.End - 1].End + 1 && lower[tokens[hit.End - 1].End] == '-')
         || (hit.Start > from && tokens[hit.Start].Start == tokens[hit.Start - 1].End + 1 && lower[tokens[hit.Start - 1].End] == '-');
@@ -460,7 +446,10 @@ internal static class DismissalDetector
         return false;
     }
 
-    /// <summary>Dismissal cues as token ranges; <paramref name="answeredNo"/>: the unit is a question answered "No." (see <see cref="AnsweredNo"/>).</summary>
+    /// <summary>
+    /// Dismissal cues as token ranges: fixed phrasings, or a negation shortly before a predicate like "need";
+    /// <paramref name="answeredNo"/>: the unit is a question answered "No." (see <see cref="AnsweredNo"/>).
+    /// </summary>
     private static List<PhraseHit> Cues(string lower, Token[] tokens, int from, int to, int[] clause, List<PhraseHit> scratch, bool answeredNo)
     {
         var cues = new List<PhraseHit>();
@@ -872,14 +861,18 @@ internal static class DismissalDetector
         return word.Length > 5 && word.EndsWith("ing");
     }
 
-    /// <summary>A concept or a name of the dimension after the cue.</summary>
-    private static bool NamedAfter(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, int dimension)
+    /// <summary>
+    /// A concept or a name of the dimension in the tokens [from, to): after the cue ("we skip it and report per-class
+    /// PR-AUC instead"), or in the reason after a no ("Do we need monitoring? Not really, just weekly retraining." keeps
+    /// that part of it, so the question dismisses nothing).
+    /// </summary>
+    private static bool NamedIn(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
     {
         var hits = new List<PhraseHit>();
-        matcher.Concepts.Match(tokens, cue.End, f.TokenEnd, hits);
+        matcher.Concepts.Match(tokens, from, to, hits);
         if (hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension)) return true;
         hits.Clear();
-        matcher.Mentions.Match(tokens, cue.End, f.TokenEnd, hits);
+        matcher.Mentions.Match(tokens, from, to, hits);
         return hits.Any(h => h.Payload == dimension);
     }
 

@@ -266,11 +266,12 @@ internal static class Segmenter
     /// </summary>
     private static void TitleAbove(string s, List<Segment> segments, int listLine)
     {
-        if (segments.Count == 0 || segments[^1] is not { Kind: UnitKind.Sentence } last || last.LabelEnd > last.LabelStart) return;
+        if (segments.Count == 0 || segments[^1] is not { Kind: UnitKind.Sentence } last || last.HasLabel) return;
         var lineStart = last.Start;
         while (lineStart > 0 && s[lineStart - 1] is ' ' or '\t') lineStart--;
         if (lineStart > 0 && s[lineStart - 1] != '\n') return;
-        if (s.AsSpan(last.End, listLine - last.End).Trim().Length > 0 || s.AsSpan(last.End, listLine - last.End).Count('\n') != 1) return;
+        var gap = s.AsSpan(last.End, listLine - last.End);
+        if (gap.Trim().Length > 0 || gap.Count('\n') != 1) return;
         if (EndsSentence(s, last.End) || s[last.End - 1] is ',' or ';' || CountWords(s, last.Start, last.End) > 4) return;
         segments[^1] = last with { Kind = UnitKind.Heading, LabelStart = last.Start, LabelEnd = last.End };
     }
