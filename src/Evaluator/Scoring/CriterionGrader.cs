@@ -127,6 +127,12 @@ internal static class CriterionGrader
                 if (!f.Mentions.Contains(slot.Dimension)) continue;
                 level = 1;
             }
+            // "Offline, each engagement head gets its own AUC ..., because a share model and a like model ..." shares words
+            // with labels and user signals; in prose it is a mention of what it, or its paragraph, is not about. A sentence that
+            // frames the problem is a requirement even when it goes on to the solution ("a classification problem, so ...").
+            if (unit.Section is null && !analysis.Matcher.AboutProblem[slot.Dimension] && !f.IsAbout(slot.Dimension)
+                && !f.Mentions.Contains(slot.Dimension) && byModel?.Contains(u) != true)
+                level = 1;
             // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
             if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
             // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention. Only a
@@ -134,12 +140,6 @@ internal static class CriterionGrader
             if (level == 1 && unit.Section is null && f.Aliases.Count > 0 && !f.Mentions.Contains(slot.Dimension)) continue;
             // "I would train a classifier on labelled posts" is the candidate's design, not the problem it solves.
             if (unit.Section is null && f.Plan && analysis.Matcher.AboutProblem[slot.Dimension] && !f.Mentions.Contains(slot.Dimension)) continue;
-            // "Offline, each engagement head gets its own AUC ..., because a share model and a like model ..." shares words
-            // with labels and user signals; in prose it is a mention of what it, or its paragraph, is not about. A sentence that
-            // frames the problem is a requirement even when it goes on to the solution ("a classification problem, so ...").
-            if (unit.Section is null && !analysis.Matcher.AboutProblem[slot.Dimension] && !f.IsAbout(slot.Dimension)
-                && !f.Mentions.Contains(slot.Dimension) && byModel?.Contains(u) != true)
-                level = 1;
             if (level >= 2)
             {
                 deep++;

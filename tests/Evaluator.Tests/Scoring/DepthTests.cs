@@ -82,4 +82,14 @@ public class DepthTests
         Assert.Equal(1, lexical.Level);
         Assert.True(chosen.Level >= 2, $"level {chosen.Level}");
     }
+
+    [Theory]
+    [InlineData("video-search", "The evaluation sample is stratified by language and query frequency, because 45% of queries are not English and tail queries are where search fails.")]
+    [InlineData("news-feed", "For the data, the main issue is position bias in logged data, leakage and a sound train/test split: I add position as a training feature, I only use features computed before the impression, and I split by time.")]
+    public void A_sentence_that_names_its_own_dimension_is_no_mention_of_one_it_only_shares_words_with(string caseId, string sentence)
+    {
+        var result = Score(sentence, caseId);
+
+        Assert.Equal(0, result.Level(Dimensions.Monitoring));
+    }
 }
