@@ -295,7 +295,9 @@ internal static class DismissalDetector
             return -1;
         var next = features[u + 1];
         if (next.Words == 0 || !Lexicon.Negations.Contains(tokens[next.TokenStart].Id)) return -1;
-        if (next.Words <= AloneReach) return next.TokenEnd;
+        // "No." or "Not really." is bare; "No, just dashboards." is short too but names what is kept.
+        if (next.Words <= AloneReach && lower.AsSpan(tokens[next.TokenStart].Start, tokens[next.TokenEnd - 1].End - tokens[next.TokenStart].Start).IndexOf(',') < 0)
+            return next.TokenEnd;
         for (var t = next.TokenStart + 1; t < next.TokenEnd && t <= next.TokenStart + AloneReach; t++)
         {
             if (!lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(','))

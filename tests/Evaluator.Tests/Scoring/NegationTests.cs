@@ -547,6 +547,7 @@ public class NegationTests
     [InlineData("Do we need to retrain daily? Not really, weekly is fine since tastes drift slowly.")]
     [InlineData("Do we need monitoring? Not really, just weekly retraining.")]
     [InlineData("Do we need monitoring? No, not beyond the platform's dashboards.")]
+    [InlineData("Do we need monitoring? No, just dashboards.")]
     [InlineData("Do we need offline metrics or an A/B test? No, the existing dashboard is enough.")]
     [InlineData("A canary release and a kill switch would be safer, but we don't need them for a shadow launch.")]
     [InlineData("Shadow mode and a p99 latency budget sound good, but we don't need them at 50 requests per second.")]
