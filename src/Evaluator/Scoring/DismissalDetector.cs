@@ -74,7 +74,7 @@ internal static class DismissalDetector
                         // the sentence has its own subject and names no single dimension, so "it" is that thing. Effort
                         // ("..., so I won't spend time on it") is about the answer, so "it" is still what the part is about.
                         // "Building drift detection, dashboards and alerting ..., so I'd leave it out": "it" is what the sentence lists.
-                        var list = (named < 0 || part) && !MoreAfter(text, tokens, f, clause, cue) ? ListedParts(matcher, tokens, f, cue, hits) : (-1, null);
+                        var list = (named < 0 || part) && !MoreAfter(text, tokens, f, clause, cue) ? ListedParts(matcher, tokens, f.TokenStart, cue.Start, hits) : (-1, null);
                         // "PR-AUC per class, a golden set and an A/B test": a part named in a list of the whole is the list.
                         if (part && list.Dimension == named && list.Part is null) named = -1;
                         var ownSubject = named < 0 && !Lexicon.EffortVerbs.Contains(tokens[cue.Start].Id) && SubjectBefore(tokens, f, cue);
@@ -207,13 +207,10 @@ internal static class DismissalDetector
     }
 
     /// <summary>
-    /// What the concepts before the cue name, when they are all of one dimension: the whole of it when they are of two of
-    /// its criteria or more ("drift detection, dashboards and alerting"), one part when of one criterion ("precision and
-    /// recall offline"); (-1, null) otherwise.
+    /// What the concepts in the tokens [from, to) name (before a cue, or listed after "Won't do:"), when they are all of
+    /// one dimension: the whole of it when they are of two of its criteria or more ("drift detection, dashboards and
+    /// alerting"), one part when of one criterion ("precision and recall offline"); (-1, null) otherwise.
     /// </summary>
-    private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, UnitFeatures f, PhraseHit cue, List<PhraseHit> scratch) =>
-        ListedParts(matcher, tokens, f.TokenStart, cue.Start, scratch);
-
     private static (int Dimension, string? Part) ListedParts(RubricMatcher matcher, Token[] tokens, int from, int to, List<PhraseHit> scratch)
     {
         scratch.Clear();

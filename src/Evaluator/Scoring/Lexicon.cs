@@ -62,7 +62,7 @@ internal static class Lexicon
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
           "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
-          "park", "parking"], Scoping),
+          "park"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
