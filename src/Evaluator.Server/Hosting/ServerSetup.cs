@@ -17,6 +17,7 @@ public static class ServerSetup
     {
         builder.Services.AddEvaluatorCore(builder.Configuration);
         builder.Services.AddHostedService<WalCheckpointer>();
+        builder.Services.AddHostedService<GcBudgetCheck>();
         builder.AddWebPage();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ContentTypeProblems.Explain);
         builder.Services.AddOpenApi();
