@@ -71,10 +71,11 @@ public static class BatchesEndpoints
         SubmittedBatch submitted;
         try
         {
-            var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, http.Request.ContentLength, cancellationToken)
+            // Parsing copies what it keeps, so the buffer goes back to the pool once the batch is stored.
+            using var body = await BatchBody.ReadAsync(http.Request.Body, options.Value.MaxBytes, http.Request.ContentLength, cancellationToken)
                 .ConfigureAwait(false);
             submitted = await submission.SubmitAsync(http.User.RequiredOrganisation(),
-                jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body, options.Value.MaxItems, cancellationToken)
+                jsonLines ? BatchSubmission.JsonLines : BatchSubmission.JsonArray, body.Bytes, options.Value.MaxItems, cancellationToken)
                 .ConfigureAwait(false);
         }
         catch (BatchTooLargeException e)

@@ -17,7 +17,7 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
     public const string JsonArray = "json";
 
     /// <summary>Throws <see cref="BatchTooLargeException"/> or <see cref="BatchFormatException"/> for a body that cannot be taken.</summary>
-    public async Task<SubmittedBatch> SubmitAsync(string organisation, string inputFormat, byte[] body, int maxItems,
+    public async Task<SubmittedBatch> SubmitAsync(string organisation, string inputFormat, ReadOnlyMemory<byte> body, int maxItems,
         CancellationToken cancellationToken = default)
     {
         var visible = (await cases.ListAsync(organisation, cancellationToken).ConfigureAwait(false)).ToDictionary(c => c.Rubric.Id);

@@ -56,7 +56,7 @@ public class BatchReaderTests
         var bad = System.Text.Encoding.UTF8.GetBytes("{\"id\": \"b\", \"case\": \"news-feed\", \"answer\": \"caf").Concat(new byte[] { 0xE9 })
             .Concat(System.Text.Encoding.UTF8.GetBytes("\"}\n")).ToArray();
 
-        var lines = BatchBody.ReadJsonLines([.. good, .. bad, .. good], Rubrics, maxItems: 10);
+        var lines = BatchBody.ReadJsonLines((byte[])[.. good, .. bad, .. good], Rubrics, maxItems: 10);
 
         Assert.Equal(3, lines.Count);
         Assert.IsType<AnswerLine>(lines[0]);
