@@ -323,11 +323,11 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
     {
         // Hits come in token order, so a longer one around this one starts at most a phrase's length before it.
         var hit = hits[k];
-        var dimension = matcher.Criteria[hit.Payload / RubricMatcher.MaxGroups].Dimension;
+        var dimension = matcher.DimensionOf(hit);
         for (var j = k - 1; j >= 0 && hits[j].Start >= hit.Start - MaxPhraseWords; j--)
-            if (Contains(hits[j], hit) && matcher.Criteria[hits[j].Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
+            if (Contains(hits[j], hit) && matcher.DimensionOf(hits[j]) != dimension) return true;
         for (var j = k + 1; j < hits.Count && hits[j].Start == hit.Start; j++)
-            if (Contains(hits[j], hit) && matcher.Criteria[hits[j].Payload / RubricMatcher.MaxGroups].Dimension != dimension) return true;
+            if (Contains(hits[j], hit) && matcher.DimensionOf(hits[j]) != dimension) return true;
         return false;
     }
 

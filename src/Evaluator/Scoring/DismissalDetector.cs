@@ -383,7 +383,7 @@ internal static class DismissalDetector
                 matcher.Mentions.Match(tokens, t + 1, v, hits);
                 if (hits.Count > 0) return hits[^1].Payload;
                 matcher.Concepts.Match(tokens, t + 1, v, hits);
-                if (hits.Count > 0) return matcher.Criteria[hits[^1].Payload / RubricMatcher.MaxGroups].Dimension;
+                if (hits.Count > 0) return matcher.DimensionOf(hits[^1]);
                 return section;
             }
         }
@@ -834,17 +834,22 @@ internal static class DismissalDetector
         if (next == f.TokenEnd || lower.AsSpan(tokens[next - 1].End, tokens[next].Start - tokens[next - 1].End).IndexOfAny(':', ';') < 0) return false;
         for (var t = next; t < f.TokenEnd; t++)
             if (Lexicon.ExistingWords.Contains(tokens[t].Id)) return true;
+        return ConceptIn(matcher, tokens, next, f.TokenEnd, dimension);
+    }
+
+    /// <summary>A concept of the dimension in the tokens [from, to).</summary>
+    private static bool ConceptIn(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
+    {
         var hits = new List<PhraseHit>();
-        matcher.Concepts.Match(tokens, next, f.TokenEnd, hits);
-        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension);
+        matcher.Concepts.Match(tokens, from, to, hits);
+        return hits.Any(h => matcher.DimensionOf(h) == dimension);
     }
 
     private static bool OutsideClauseConcept(RubricMatcher matcher, Token[] tokens, UnitFeatures f, int[] clause, int cueClause, int dimension)
     {
         var hits = new List<PhraseHit>();
         matcher.Concepts.Match(tokens, f.TokenStart, f.TokenEnd, hits);
-        return hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension
-                             && clause[h.Start - f.TokenStart] != cueClause);
+        return hits.Any(h => matcher.DimensionOf(h) == dimension && clause[h.Start - f.TokenStart] != cueClause);
     }
 
     /// <summary>"watching the model", "retraining models": a gerund, maybe with a determiner, right before the name.</summary>
@@ -867,10 +872,8 @@ internal static class DismissalDetector
     /// </summary>
     private static bool NamedIn(RubricMatcher matcher, Token[] tokens, int from, int to, int dimension)
     {
+        if (ConceptIn(matcher, tokens, from, to, dimension)) return true;
         var hits = new List<PhraseHit>();
-        matcher.Concepts.Match(tokens, from, to, hits);
-        if (hits.Any(h => matcher.Criteria[h.Payload / RubricMatcher.MaxGroups].Dimension == dimension)) return true;
-        hits.Clear();
         matcher.Mentions.Match(tokens, from, to, hits);
         return hits.Any(h => h.Payload == dimension);
     }

@@ -100,6 +100,9 @@ internal sealed class RubricMatcher
     /// <summary>Payload: criterion index * <see cref="MaxGroups"/> + concept group index.</summary>
     public PhraseSet Concepts { get; } = new();
 
+    /// <summary>The dimension of a <see cref="Concepts"/> hit's criterion.</summary>
+    public int DimensionOf(PhraseHit concept) => Criteria[concept.Payload / MaxGroups].Dimension;
+
     /// <summary>Names of a whole dimension, what a dismissal must name; payload: dimension index.</summary>
     public PhraseSet Aliases { get; } = new();
 
