@@ -16,6 +16,7 @@ public static class ServerSetup
     public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
     {
         builder.Services.AddEvaluatorCore(builder.Configuration);
+        builder.Services.AddLargeSocketBlocks();
         builder.Services.AddHostedService<WalCheckpointer>();
         builder.Services.AddHostedService<GcBudgetCheck>();
         builder.AddWebPage();
