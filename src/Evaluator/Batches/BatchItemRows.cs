@@ -5,10 +5,7 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Evaluator.Batches;
 
-/// <summary>How grading one item ended: its evaluation as UTF-8 JSON, or why it failed.</summary>
-internal sealed record ItemOutcome(int Position, ItemState State, byte[]? Result, string? Error);
-
-/// <summary>An item as the results endpoint sends it: its evaluation as stored (UTF-8 JSON), or its error.</summary>
+/// <summary>An item as stored and as the results endpoint sends it: its evaluation (UTF-8 JSON), or its error.</summary>
 public sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, byte[]? Result, string? Error);
 
 /// <summary>
@@ -87,7 +84,7 @@ public static class BatchItemRows
     /// candidate's text no longer than grading needs, and the database grows by the results alone.
     /// Returns the positions that were already done and kept their stored result.
     /// </summary>
-    internal static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ItemOutcome> outcomes)
+    internal static List<int> Complete(SqliteConnection connection, string batchId, IEnumerable<ResultRow> outcomes)
     {
         var skipped = new List<int>();
         using var transaction = connection.BeginTransaction();

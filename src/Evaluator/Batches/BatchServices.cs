@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Evaluator.Batches;
 
@@ -12,6 +13,8 @@ public static class BatchServices
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PendingBatches>();
         services.AddSingleton<BatchCompletions>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CompletedResults>();
         services.AddScoped<BatchSubmission>();
         services.AddHostedService<BatchWorker>();
         return services;

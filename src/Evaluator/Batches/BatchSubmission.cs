@@ -59,7 +59,9 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
         var handedOver = pending.TryHandOver(batch.Id, new BatchHandover(
             [.. items.Where(i => i.State == ItemState.Pending).Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))],
             visible.Values.ToDictionary(c => (c.Rubric.Id, c.Revision), c => (CaseRubric?)c.Rubric),
-            batch.Scorer, stored.Task));
+            batch.Scorer,
+            [.. items.Where(i => i.State == ItemState.Failed).Select(i => new ResultRow(i.Position, i.ItemId, i.CaseId, i.State, null, i.Error))],
+            stored.Task));
         try
         {
             // Batch and items commit together: a batch is never seen half stored.

@@ -25,6 +25,7 @@ public sealed partial class BatchWorker(
     IServiceScopeFactory scopes,
     PendingBatches queue,
     BatchCompletions completions,
+    CompletedResults completedResults,
     WebhookDispatcher webhooks,
     IOptions<BatchOptions> options,
     ILogger<BatchWorker> logger) : BackgroundService
@@ -106,14 +107,16 @@ public sealed partial class BatchWorker(
     /// <summary>
     /// A batch just submitted: grading starts at once, while the submission is still storing its rows (on a small
     /// machine that took a core for as long as the first few dozen answers take to grade). Results are written only
-    /// once the rows are committed; a submission that fails to store them drops the batch, graded or not.
+    /// once the rows are committed; a submission that fails to store them drops the batch, graded or not. The worker
+    /// sees every row of such a batch, so it keeps them for the first download (<see cref="CompletedResults"/>).
     /// </summary>
     private async Task ProcessHandoverAsync(string batchId, BatchHandover handover, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
-        var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, cancellationToken);
+        var committed = new List<ResultRow>(handover.Work.Count + handover.Rejected.Count);
+        var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, committed, cancellationToken);
         var db = services.GetRequiredService<EvaluatorDb>();
         Batch? batch = null;
         try
@@ -126,7 +129,11 @@ public sealed partial class BatchWorker(
             // Never left running behind the next batch: what it grades is committed, or dropped if the batch was never stored.
             await grading.ConfigureAwait(false);
         }
-        if (batch is not null) await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        if (batch is null) return;
+        committed.AddRange(handover.Rejected);
+        // Only a batch whose every row was committed here: a row kept from an earlier run would differ.
+        var rows = committed.Count == batch.Total ? committed.OrderBy(r => r.Position).ToList() : null;
+        await CompleteAsync(db, batch, rows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A stored batch (queued, or left unfinished by an earlier run): its pending items are read back and graded.</summary>
@@ -147,9 +154,9 @@ public sealed partial class BatchWorker(
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
-            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, cancellationToken).ConfigureAwait(false);
+            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, committed: null, cancellationToken).ConfigureAwait(false);
         }
-        await CompleteAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(db, batch, rows: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly Task<bool> AlreadyStored = Task.FromResult(true);
@@ -165,12 +172,15 @@ public sealed partial class BatchWorker(
         return batch;
     }
 
-    private async Task CompleteAsync(EvaluatorDb db, Batch batch, CancellationToken cancellationToken)
+    /// <summary>Marks the batch completed; its rows, when given (all of them, in position order), are kept for its first download.</summary>
+    private async Task CompleteAsync(EvaluatorDb db, Batch batch, IReadOnlyList<ResultRow>? rows, CancellationToken cancellationToken)
     {
         batch.State = BatchState.Completed;
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        // Before the wake-up: a client long-polling for completion downloads next.
+        if (rows is not null) completedResults.Keep(batch.Id, rows);
         completions.Completed();
         if (batch.WebhookPending) webhooks.Enqueue(batch.Id);
         LogBatchCompleted(batch.Id, batch.Total);
@@ -185,11 +195,14 @@ public sealed partial class BatchWorker(
         return rubrics;
     }
 
-    /// <summary>Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never will, stops and writes nothing.</summary>
+    /// <summary>
+    /// Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never
+    /// will, stops and writes nothing. Adds each result it commits to <paramref name="committed"/> when given.
+    /// </summary>
     private async Task GradeAsync(string batchId, IReadOnlyList<BatchWork> pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
-        IAnswerScorer scorer, Task<bool> stored, CancellationToken cancellationToken)
+        IAnswerScorer scorer, Task<bool> stored, List<ResultRow>? committed, CancellationToken cancellationToken)
     {
-        var outcomes = Channel.CreateBounded<ItemOutcome>(new BoundedChannelOptions(1024) { SingleReader = true });
+        var outcomes = Channel.CreateBounded<ResultRow>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
         var grading = GradeAllAsync();
@@ -198,7 +211,7 @@ public sealed partial class BatchWorker(
             // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
             // stored has nowhere for its results to go.
             if (await stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                await WriteAsync(batchId, outcomes.Reader, grading).ConfigureAwait(false);
+                await WriteAsync(batchId, outcomes.Reader, grading, committed).ConfigureAwait(false);
         }
         finally
         {
@@ -242,21 +255,22 @@ public sealed partial class BatchWorker(
         }
     }
 
-    private static async Task<ItemOutcome> GradeOneAsync(BatchWork work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
+    private static async Task<ResultRow> GradeOneAsync(BatchWork work, CaseRubric? rubric, IAnswerScorer scorer, CancellationToken cancellationToken)
     {
-        if (rubric is null)
-            return new(work.Position, ItemState.Failed, null, $"the rubric for case '{work.CaseId}' no longer exists.");
+        if (rubric is null) return Failed(work, $"the rubric for case '{work.CaseId}' no longer exists.");
         try
         {
             var evaluation = await scorer.ScoreAsync(work.ItemId, rubric, work.Answer, cancellationToken).ConfigureAwait(false);
-            return new(work.Position, ItemState.Graded, EvaluationJsonContext.ToUtf8Bytes(evaluation), null);
+            return new(work.Position, work.ItemId, work.CaseId, ItemState.Graded, EvaluationJsonContext.ToUtf8Bytes(evaluation), null);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // One answer the scorer cannot handle fails that item only.
-            return new(work.Position, ItemState.Failed, null, "grading failed: " + e.Message);
+            return Failed(work, "grading failed: " + e.Message);
         }
     }
+
+    private static ResultRow Failed(BatchWork work, string error) => new(work.Position, work.ItemId, work.CaseId, ItemState.Failed, null, error);
 
     /// <summary>
     /// Commits outcomes in groups: whatever has been graded within <see cref="GatherTime"/> (up to <see cref="MaxGroup"/>)
@@ -264,20 +278,22 @@ public sealed partial class BatchWorker(
     /// a small machine; a kill loses at most the uncommitted ones, which stay pending and are graded again.
     /// Once grading is over, the rest is committed at once.
     /// </summary>
-    private async Task WriteAsync(string batchId, ChannelReader<ItemOutcome> outcomes, Task grading)
+    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, Task grading, List<ResultRow>? committed)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
         await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var group = new List<ItemOutcome>(MaxGroup);
+        var group = new List<ResultRow>(MaxGroup);
         while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (outcomes.Count < MaxGroup && !grading.IsCompleted)
                 await Task.WhenAny(Task.Delay(GatherTime, CancellationToken.None), grading).ConfigureAwait(false);
             while (group.Count < MaxGroup && outcomes.TryRead(out var outcome)) group.Add(outcome);
             // An item that is no longer pending was stored before: keep that result, drop this one.
-            foreach (var position in BatchItemRows.Complete(connection, batchId, group)) LogAlreadyGraded(batchId, position);
+            var skipped = BatchItemRows.Complete(connection, batchId, group);
+            foreach (var position in skipped) LogAlreadyGraded(batchId, position);
+            committed?.AddRange(skipped.Count == 0 ? group : group.Where(r => !skipped.Contains(r.Position)));
             group.Clear();
             completions.Committed();
         }

@@ -7,11 +7,13 @@ namespace Evaluator.Batches;
 internal sealed record BatchWork(int Position, string ItemId, string CaseId, string Answer, int? Revision);
 
 /// <summary>
-/// A submission's answers handed straight to the worker, with the rubrics and scorer they are graded with.
-/// Stored finishes true once the batch and its items are committed, false if they never were.
+/// A submission's answers handed straight to the worker, with the rubrics and scorer they are graded with, and the
+/// lines it stored as failed (so the worker knows every row of the batch). Stored finishes true once the batch and
+/// its items are committed, false if they never were.
 /// </summary>
 internal sealed record BatchHandover(
-    IReadOnlyList<BatchWork> Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer, Task<bool> Stored);
+    IReadOnlyList<BatchWork> Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer,
+    IReadOnlyList<ResultRow> Rejected, Task<bool> Stored);
 
 /// <summary>A batch to grade, with its answers when its submission handed them over (else the worker reads them).</summary>
 internal sealed record PendingBatch(string Id, BatchHandover? Handover);

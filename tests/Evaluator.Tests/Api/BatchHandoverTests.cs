@@ -61,7 +61,7 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         var rubric = factory.Services.GetRequiredService<RubricSet>().Get(TestAnswers.Case);
         var work = Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToList();
         return factory.Services.GetRequiredService<PendingBatches>().TryHandOver(batchId, new BatchHandover(
-            work, new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", stored));
+            work, new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
     }
 
     private void Store(string batchId, int count) => factory.InDatabase(db =>

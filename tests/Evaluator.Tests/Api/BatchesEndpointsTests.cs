@@ -144,6 +144,37 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task First_download_comes_from_memory_with_the_same_bytes_as_the_database()
+    {
+        // Arrange: a batch with graded and rejected lines, completed; the worker kept its rows for the first download.
+        using var client = await factory.ClientForAsync("batches");
+        var body = TestAnswers.Line("ok-1", TestAnswers.Case, TestAnswers.Strong) + "\n{not json\n"
+            + TestAnswers.Line("ok-2", TestAnswers.Case, "We start with the requirements and the offline metrics.") + "\n";
+        var accepted = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(body))).JsonAsync();
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+        await client.WaitForBatchAsync(id);
+        var completedResults = factory.Services.GetRequiredService<CompletedResults>();
+        var kept = completedResults.Take(id);
+        Assert.NotNull(kept);
+        Assert.Equal([1, 2, 3], kept.Select(r => r.Position));
+        completedResults.Keep(id, kept);
+
+        // Act
+        var fromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
+        var takenByTheDownload = completedResults.Take(id) is null;
+        var fromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
+        completedResults.Keep(id, kept);
+        var csvFromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
+        var csvFromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
+
+        // Assert
+        Assert.True(takenByTheDownload);
+        Assert.Equal(3, fromDatabase.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(fromDatabase, fromMemory);
+        Assert.Equal(csvFromDatabase, csvFromMemory);
+    }
+
+    [Fact]
     public async Task Json_array_batch_reports_items_by_index()
     {
         using var client = await factory.ClientForAsync("batches");
