@@ -204,8 +204,10 @@ public static class BatchesEndpoints
             var committed = completions.NextCommit;
             completed = completed || await db.Batches.AsNoTracking()
                 .AnyAsync(b => b.Id == batch.Id && b.State == BatchState.Completed, cancellationToken).ConfigureAwait(false);
-            var rows = (completed ? completedResults.Take(batch.Id) : null) is { } kept
-                ? kept.Where(r => r.Position > sent)
+            // Its bytes go back to the pool once written, or when the client goes away.
+            using var kept = completed ? completedResults.Take(batch.Id) : null;
+            var rows = kept is not null
+                ? kept.Rows.Where(r => r.Position > sent)
                 : BatchItemRows.ReadAfter(db, batch.Id, sent);
             foreach (var item in rows)
             {
@@ -239,12 +241,12 @@ public static class BatchesEndpoints
         if (!csv && graded)
         {
             // The stored evaluation is already the JSON line in UTF-8: no decoding, no re-serialisation.
-            response.Write(item.Result);
+            response.Write(item.Result!.Value.Span);
             response.Write("\n"u8);
             return;
         }
         if (csv && graded)
-            EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.Result, EvaluatorJson.Options)!);
+            EvaluationCsv.WriteEvaluation(row, JsonSerializer.Deserialize<Evaluation>(item.Result!.Value.Span, EvaluatorJson.Options)!);
         else if (csv)
             EvaluationCsv.WriteError(row, item.ItemId, item.CaseId, $"{(jsonLines ? "line" : "index")} {item.Position}: {item.Error}");
         else

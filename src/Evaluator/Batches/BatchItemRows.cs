@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Evaluator.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -5,8 +6,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Evaluator.Batches;
 
-/// <summary>An item as stored and as the results endpoint sends it: its evaluation (UTF-8 JSON), or its error.</summary>
-public sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, byte[]? Result, string? Error);
+/// <summary>
+/// An item as stored and as the results endpoint sends it: its evaluation (UTF-8 JSON, an array of its own or a piece
+/// of a <see cref="ResultArena"/>), or its error.
+/// </summary>
+public sealed record ResultRow(int Position, string? ItemId, string? CaseId, ItemState State, ReadOnlyMemory<byte>? Result, string? Error);
 
 /// <summary>
 /// The hot statements of a batch in plain SQLite: the two writes as one prepared statement reused for every row
@@ -34,7 +38,7 @@ public static class BatchItemRows
             using var reader = select.ExecuteReader();
             while (reader.Read())
                 yield return new ResultRow(reader.GetInt32(0), NullableString(reader, 1), NullableString(reader, 2), (ItemState)reader.GetInt32(3),
-                    reader.IsDBNull(4) ? null : reader.GetFieldValue<byte[]>(4), NullableString(reader, 5));
+                    reader.IsDBNull(4) ? null : (ReadOnlyMemory<byte>?)reader.GetFieldValue<byte[]>(4), NullableString(reader, 5));
         }
         finally
         {
@@ -107,11 +111,17 @@ public static class BatchItemRows
         {
             position.Value = outcome.Position;
             state.Value = (int)outcome.State;
-            result.Value = (object?)outcome.Result ?? DBNull.Value;
+            result.Value = outcome.Result is { } bytes ? WholeArray(bytes) : (object)DBNull.Value;
             error.Value = (object?)outcome.Error ?? DBNull.Value;
             if (update.ExecuteNonQuery() == 0) skipped.Add(outcome.Position);
         }
         transaction.Commit();
         return skipped;
     }
+
+    /// <summary>Microsoft.Data.Sqlite binds arrays only; a freshly graded result is one already, so nothing is copied.</summary>
+    private static byte[] WholeArray(ReadOnlyMemory<byte> bytes) =>
+        MemoryMarshal.TryGetArray(bytes, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+            ? segment.Array
+            : bytes.ToArray();
 }

@@ -115,25 +115,34 @@ public sealed partial class BatchWorker(
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
-        var committed = new List<ResultRow>(handover.Work.Count + handover.Rejected.Count);
-        var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, committed, cancellationToken);
-        var db = services.GetRequiredService<EvaluatorDb>();
-        Batch? batch = null;
+        var committed = new List<ResultRow>(handover.Work.Length + handover.Rejected.Count);
+        var arena = completedResults.NewArena();
         try
         {
-            if (await handover.Stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+            var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, new(committed, arena), cancellationToken);
+            var db = services.GetRequiredService<EvaluatorDb>();
+            Batch? batch = null;
+            try
+            {
+                if (await handover.Stored.WaitAsync(cancellationToken).ConfigureAwait(false))
+                    batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                // Never left running behind the next batch: what it grades is committed, or dropped if the batch was never stored.
+                await grading.ConfigureAwait(false);
+            }
+            if (batch is null) return;
+            committed.AddRange(handover.Rejected);
+            // Only a batch whose every row was committed here: a row kept from an earlier run would differ.
+            var rows = committed.Count == batch.Total ? committed.OrderBy(r => r.Position).ToList() : null;
+            await CompleteAsync(db, batch, rows is null ? null : new(rows, arena), cancellationToken).ConfigureAwait(false);
+            if (rows is not null) arena = null; // kept: CompletedResults disposes it
         }
         finally
         {
-            // Never left running behind the next batch: what it grades is committed, or dropped if the batch was never stored.
-            await grading.ConfigureAwait(false);
+            arena?.Dispose();
         }
-        if (batch is null) return;
-        committed.AddRange(handover.Rejected);
-        // Only a batch whose every row was committed here: a row kept from an earlier run would differ.
-        var rows = committed.Count == batch.Total ? committed.OrderBy(r => r.Position).ToList() : null;
-        await CompleteAsync(db, batch, rows, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A stored batch (queued, or left unfinished by an earlier run): its pending items are read back and graded.</summary>
@@ -148,8 +157,8 @@ public sealed partial class BatchWorker(
             .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
             .OrderBy(i => i.Position)
             .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        if (pending.Count > 0)
+            .ToArrayAsync(cancellationToken).ConfigureAwait(false);
+        if (pending.Length > 0)
         {
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
@@ -160,6 +169,9 @@ public sealed partial class BatchWorker(
     }
 
     private static readonly Task<bool> AlreadyStored = Task.FromResult(true);
+
+    /// <summary>The rows a batch's writer committed, their results copied into an arena so the arrays they came in die young.</summary>
+    private sealed record CommittedRows(List<ResultRow> Rows, ResultArena Arena);
 
     /// <summary>Marks the batch running; null when it is gone or already completed.</summary>
     private static async Task<Batch?> MarkRunningAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
@@ -172,15 +184,18 @@ public sealed partial class BatchWorker(
         return batch;
     }
 
-    /// <summary>Marks the batch completed; its rows, when given (all of them, in position order), are kept for its first download.</summary>
-    private async Task CompleteAsync(EvaluatorDb db, Batch batch, IReadOnlyList<ResultRow>? rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Marks the batch completed; its rows, when given (all of them, in position order, with the arena their results
+    /// are in), are kept for its first download.
+    /// </summary>
+    private async Task CompleteAsync(EvaluatorDb db, Batch batch, CommittedRows? rows, CancellationToken cancellationToken)
     {
         batch.State = BatchState.Completed;
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         // Before the wake-up: a client long-polling for completion downloads next.
-        if (rows is not null) completedResults.Keep(batch.Id, rows);
+        if (rows is not null) completedResults.Keep(batch.Id, rows.Rows, rows.Arena);
         completions.Completed();
         if (batch.WebhookPending) webhooks.Enqueue(batch.Id);
         LogBatchCompleted(batch.Id, batch.Total);
@@ -197,10 +212,12 @@ public sealed partial class BatchWorker(
 
     /// <summary>
     /// Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never
-    /// will, stops and writes nothing. Adds each result it commits to <paramref name="committed"/> when given.
+    /// will, stops and writes nothing. Adds each row it commits to <paramref name="committed"/> when given, its result
+    /// copied into the arena there.
+    /// Empties each slot of <paramref name="pending"/> as it takes the answer: one graded is not kept alive by the batch.
     /// </summary>
-    private async Task GradeAsync(string batchId, IReadOnlyList<BatchWork> pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
-        IAnswerScorer scorer, Task<bool> stored, List<ResultRow>? committed, CancellationToken cancellationToken)
+    private async Task GradeAsync(string batchId, BatchWork?[] pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
+        IAnswerScorer scorer, Task<bool> stored, CommittedRows? committed, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ResultRow>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -245,10 +262,12 @@ public sealed partial class BatchWorker(
         {
             var token = stop.Token;
             // ConfigureAwait(true): after a real wait (a model's reply, a full channel) grading goes on on the grading threads.
-            for (int i; (i = Interlocked.Increment(ref next)) < pending.Count;)
+            for (int i; (i = Interlocked.Increment(ref next)) < pending.Length;)
             {
                 token.ThrowIfCancellationRequested();
-                var work = pending[i];
+                // Each index is taken by one loop only.
+                var work = pending[i]!;
+                pending[i] = null;
                 var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(true);
                 await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(true);
             }
@@ -278,7 +297,7 @@ public sealed partial class BatchWorker(
     /// a small machine; a kill loses at most the uncommitted ones, which stay pending and are graded again.
     /// Once grading is over, the rest is committed at once.
     /// </summary>
-    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, Task grading, List<ResultRow>? committed)
+    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, Task grading, CommittedRows? committed)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
@@ -293,7 +312,9 @@ public sealed partial class BatchWorker(
             // An item that is no longer pending was stored before: keep that result, drop this one.
             var skipped = BatchItemRows.Complete(connection, batchId, group);
             foreach (var position in skipped) LogAlreadyGraded(batchId, position);
-            committed?.AddRange(skipped.Count == 0 ? group : group.Where(r => !skipped.Contains(r.Position)));
+            if (committed is not null)
+                foreach (var row in group.Where(r => !skipped.Contains(r.Position)))
+                    committed.Rows.Add(row.Result is { } result ? row with { Result = committed.Arena.Copy(result.Span) } : row);
             group.Clear();
             completions.Committed();
         }

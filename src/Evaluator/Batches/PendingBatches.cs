@@ -9,10 +9,11 @@ internal sealed record BatchWork(int Position, string ItemId, string CaseId, str
 /// <summary>
 /// A submission's answers handed straight to the worker, with the rubrics and scorer they are graded with, and the
 /// lines it stored as failed (so the worker knows every row of the batch). Stored finishes true once the batch and
-/// its items are committed, false if they never were.
+/// its items are committed, false if they never were. The worker empties each slot of Work as it takes the answer, so
+/// an answer is garbage once graded rather than held, megabytes of strings per batch, until the batch is done.
 /// </summary>
 internal sealed record BatchHandover(
-    IReadOnlyList<BatchWork> Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer,
+    BatchWork?[] Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer,
     IReadOnlyList<ResultRow> Rejected, Task<bool> Stored);
 
 /// <summary>A batch to grade, with its answers when its submission handed them over (else the worker reads them).</summary>

@@ -59,7 +59,7 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private bool HandOver(string batchId, int count, Task<bool> stored)
     {
         var rubric = factory.Services.GetRequiredService<RubricSet>().Get(TestAnswers.Case);
-        var work = Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToList();
+        var work = Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToArray();
         return factory.Services.GetRequiredService<PendingBatches>().TryHandOver(batchId, new BatchHandover(
             work, new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using Evaluator.Batches;
@@ -154,16 +155,16 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
         await client.WaitForBatchAsync(id);
         var completedResults = factory.Services.GetRequiredService<CompletedResults>();
-        var kept = completedResults.Take(id);
+        using var kept = completedResults.Take(id);
         Assert.NotNull(kept);
-        Assert.Equal([1, 2, 3], kept.Select(r => r.Position));
-        completedResults.Keep(id, kept);
+        Assert.Equal([1, 2, 3], kept.Rows.Select(r => r.Position));
+        KeepCopy(completedResults, id, kept.Rows);
 
         // Act
         var fromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
         var takenByTheDownload = completedResults.Take(id) is null;
         var fromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
-        completedResults.Keep(id, kept);
+        KeepCopy(completedResults, id, kept.Rows);
         var csvFromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
         var csvFromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
 
@@ -173,6 +174,43 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.Equal(fromDatabase, fromMemory);
         Assert.Equal(csvFromDatabase, csvFromMemory);
     }
+
+    [Fact]
+    public async Task First_download_gives_the_memory_of_the_kept_rows_back()
+    {
+        // Arrange: a completed batch, its kept rows copied into a chunk we know.
+        using var client = await factory.ClientForAsync("batches");
+        var accepted = await (await client.PostAsync("/api/batches",
+            TestAnswers.Ndjson(TestAnswers.Line("ok-1", TestAnswers.Case, TestAnswers.Strong) + "\n"))).JsonAsync();
+        var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
+        await client.WaitForBatchAsync(id);
+        var completedResults = factory.Services.GetRequiredService<CompletedResults>();
+        List<ResultRow> copies;
+        using (var kept = completedResults.Take(id))
+        {
+            Assert.NotNull(kept);
+            copies = KeepCopy(completedResults, id, kept.Rows);
+        }
+        var chunk = Chunk(copies[0].Result!.Value);
+
+        // Act
+        await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
+
+        // Assert: the next arena starts in the chunk the download gave back.
+        using var next = completedResults.NewArena();
+        Assert.Same(chunk, Chunk(next.Copy("{}"u8)));
+    }
+
+    /// <summary>Keeps the rows again, in an arena of their own as the worker does: a download returns the arena it reads.</summary>
+    private static List<ResultRow> KeepCopy(CompletedResults completedResults, string batchId, IReadOnlyList<ResultRow> rows)
+    {
+        var arena = completedResults.NewArena();
+        List<ResultRow> copies = [.. rows.Select(r => r.Result is { } result ? r with { Result = arena.Copy(result.Span) } : r)];
+        completedResults.Keep(batchId, copies, arena);
+        return copies;
+    }
+
+    private static byte[]? Chunk(ReadOnlyMemory<byte> bytes) => MemoryMarshal.TryGetArray(bytes, out var segment) ? segment.Array : null;
 
     [Fact]
     public async Task Json_array_batch_reports_items_by_index()
