@@ -14,7 +14,7 @@ public sealed partial class GcBudgetCheck(ILogger<GcBudgetCheck> logger) : IHost
 
     public static string? Advice(bool serverGc, bool cachesReported, string? gen0Size) =>
         serverGc && !cachesReported && string.IsNullOrWhiteSpace(gen0Size)
-            ? $"This machine reports no CPU cache sizes, so the server GC keeps its young generation small and batches grade up to a quarter slower; set {Variable}=0x4000000 in the server's environment (README: Running it under batch load)."
+            ? $"This machine reports no CPU cache sizes, so the server GC keeps its young generation small and batches grade up to a quarter slower; set {Variable}=0x8000000 in the server's environment (README: Running it under batch load)."
             : null;
 
     /// <summary>Linux lists each CPU's caches here; other systems are not second-guessed.</summary>

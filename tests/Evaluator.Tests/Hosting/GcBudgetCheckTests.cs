@@ -10,11 +10,11 @@ public sealed class GcBudgetCheckTests
         var advice = GcBudgetCheck.Advice(serverGc: true, cachesReported: false, gen0Size: null);
 
         Assert.NotNull(advice);
-        Assert.Contains("DOTNET_GCgen0size=0x4000000", advice, StringComparison.Ordinal);
+        Assert.Contains("DOTNET_GCgen0size=0x8000000", advice, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData(true, false, "0x4000000")]
+    [InlineData(true, false, "0x8000000")]
     [InlineData(true, true, null)]
     [InlineData(false, false, null)]
     public void No_advice_once_the_floor_is_set_or_the_gc_can_size_gen0_itself(bool serverGc, bool cachesReported, string? gen0Size)
