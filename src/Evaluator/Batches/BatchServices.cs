@@ -14,7 +14,7 @@ public static class BatchServices
         services.AddSingleton<PendingBatches>();
         services.AddSingleton<BatchCompletions>();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<CompletedResults>();
+        services.AddSingleton<ResultsInMemory>();
         services.AddScoped<BatchSubmission>();
         services.AddHostedService<BatchWorker>();
         return services;

@@ -25,13 +25,12 @@ public sealed partial class BatchWorker(
     IServiceScopeFactory scopes,
     PendingBatches queue,
     BatchCompletions completions,
-    CompletedResults completedResults,
+    ResultsInMemory resultsInMemory,
     WebhookDispatcher webhooks,
     IOptions<BatchOptions> options,
     ILogger<BatchWorker> logger) : BackgroundService
 {
     private const int MaxGroup = 256;
-    private static readonly TimeSpan GatherTime = TimeSpan.FromMilliseconds(50);
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMinutes(5);
 
     /// <summary>Failures so far of each batch that has failed and not yet completed; only the worker's loop touches it.</summary>
@@ -108,18 +107,19 @@ public sealed partial class BatchWorker(
     /// A batch just submitted: grading starts at once, while the submission is still storing its rows (on a small
     /// machine that took a core for as long as the first few dozen answers take to grade). Results are written only
     /// once the rows are committed; a submission that fails to store them drops the batch, graded or not. The worker
-    /// sees every row of such a batch, so it keeps them for the first download (<see cref="CompletedResults"/>).
+    /// sees every row of such a batch, so it holds them in memory as they are committed, for clients following the
+    /// batch and for its first download (<see cref="ResultsInMemory"/>).
     /// </summary>
     private async Task ProcessHandoverAsync(string batchId, BatchHandover handover, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
-        var committed = new List<ResultRow>(handover.Work.Length + handover.Rejected.Count);
-        var arena = completedResults.NewArena();
+        var held = resultsInMemory.Start(batchId, handover.Work.Select(w => w!.Position), handover.Rejected);
+        var completed = false;
         try
         {
-            var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, new(committed, arena), cancellationToken);
+            var grading = GradeAsync(batchId, handover.Work, handover.Rubrics, scorer, handover.Stored, held, cancellationToken);
             var db = services.GetRequiredService<EvaluatorDb>();
             Batch? batch = null;
             try
@@ -133,15 +133,14 @@ public sealed partial class BatchWorker(
                 await grading.ConfigureAwait(false);
             }
             if (batch is null) return;
-            committed.AddRange(handover.Rejected);
-            // Only a batch whose every row was committed here: a row kept from an earlier run would differ.
-            var rows = committed.Count == batch.Total ? committed.OrderBy(r => r.Position).ToList() : null;
-            await CompleteAsync(db, batch, rows is null ? null : new(rows, arena), cancellationToken).ConfigureAwait(false);
-            if (rows is not null) arena = null; // kept: CompletedResults disposes it
+            await CompleteAsync(db, batch, held, cancellationToken).ConfigureAwait(false);
+            completed = true;
         }
         finally
         {
-            arena?.Dispose();
+            // Not completed here: the batch was not stored, or it is graded again from the database.
+            if (!completed) resultsInMemory.Abandon(batchId, held);
+            held.Release();
         }
     }
 
@@ -163,15 +162,12 @@ public sealed partial class BatchWorker(
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
-            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, committed: null, cancellationToken).ConfigureAwait(false);
+            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, held: null, cancellationToken).ConfigureAwait(false);
         }
-        await CompleteAsync(db, batch, rows: null, cancellationToken).ConfigureAwait(false);
+        await CompleteAsync(db, batch, held: null, cancellationToken).ConfigureAwait(false);
     }
 
     private static readonly Task<bool> AlreadyStored = Task.FromResult(true);
-
-    /// <summary>The rows a batch's writer committed, their results copied into an arena so the arrays they came in die young.</summary>
-    private sealed record CommittedRows(List<ResultRow> Rows, ResultArena Arena);
 
     /// <summary>Marks the batch running; null when it is gone or already completed.</summary>
     private static async Task<Batch?> MarkRunningAsync(EvaluatorDb db, string batchId, CancellationToken cancellationToken)
@@ -184,18 +180,15 @@ public sealed partial class BatchWorker(
         return batch;
     }
 
-    /// <summary>
-    /// Marks the batch completed; its rows, when given (all of them, in position order, with the arena their results
-    /// are in), are kept for its first download.
-    /// </summary>
-    private async Task CompleteAsync(EvaluatorDb db, Batch batch, CommittedRows? rows, CancellationToken cancellationToken)
+    /// <summary>Marks the batch completed; its rows held in memory, when given, are kept for its first download.</summary>
+    private async Task CompleteAsync(EvaluatorDb db, Batch batch, HeldResults? held, CancellationToken cancellationToken)
     {
         batch.State = BatchState.Completed;
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         // Before the wake-up: a client long-polling for completion downloads next.
-        if (rows is not null) completedResults.Keep(batch.Id, rows.Rows, rows.Arena);
+        if (held is not null) resultsInMemory.Complete(batch.Id, held);
         completions.Completed();
         if (batch.WebhookPending) webhooks.Enqueue(batch.Id);
         LogBatchCompleted(batch.Id, batch.Total);
@@ -212,23 +205,23 @@ public sealed partial class BatchWorker(
 
     /// <summary>
     /// Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never
-    /// will, stops and writes nothing. Adds each row it commits to <paramref name="committed"/> when given, its result
-    /// copied into the arena there.
+    /// will, stops and writes nothing. Adds each row it commits to <paramref name="held"/> when given.
     /// Empties each slot of <paramref name="pending"/> as it takes the answer: one graded is not kept alive by the batch.
     /// </summary>
     private async Task GradeAsync(string batchId, BatchWork?[] pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
-        IAnswerScorer scorer, Task<bool> stored, CommittedRows? committed, CancellationToken cancellationToken)
+        IAnswerScorer scorer, Task<bool> stored, HeldResults? held, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ResultRow>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
+        var pace = new GradingPace(TimeProvider.System.GetTimestamp(), pending.Length, TimeProvider.System);
         var grading = GradeAllAsync();
         try
         {
             // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
             // stored has nowhere for its results to go.
             if (await stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                await WriteAsync(batchId, outcomes.Reader, grading, committed).ConfigureAwait(false);
+                await WriteAsync(batchId, outcomes.Reader, pace, grading, held).ConfigureAwait(false);
         }
         finally
         {
@@ -292,29 +285,34 @@ public sealed partial class BatchWorker(
     private static ResultRow Failed(BatchWork work, string error) => new(work.Position, work.ItemId, work.CaseId, ItemState.Failed, null, error);
 
     /// <summary>
-    /// Commits outcomes in groups: whatever has been graded within <see cref="GatherTime"/> (up to <see cref="MaxGroup"/>)
-    /// goes in one transaction. Each commit has a fixed cost that, paid for every few items, took CPU from grading on
-    /// a small machine; a kill loses at most the uncommitted ones, which stay pending and are graded again.
-    /// Once grading is over, the rest is committed at once.
+    /// Commits outcomes in groups: whatever has been graded within the gather time (<see cref="GradingPace"/>, up to
+    /// <see cref="MaxGroup"/>) goes in one transaction. Each commit has a fixed cost that, paid for every few items,
+    /// took CPU from grading on a small machine; a kill loses at most the uncommitted ones, which stay pending and are
+    /// graded again. Once grading is over, the rest is committed at once.
     /// </summary>
-    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, Task grading, CommittedRows? committed)
+    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, GradingPace pace, Task grading, HeldResults? held)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
         await db.Database.OpenConnectionAsync(CancellationToken.None).ConfigureAwait(false);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var group = new List<ResultRow>(MaxGroup);
+        var taken = 0;
         while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (outcomes.Count < MaxGroup && !grading.IsCompleted)
-                await Task.WhenAny(Task.Delay(GatherTime, CancellationToken.None), grading).ConfigureAwait(false);
+                await Task.WhenAny(Task.Delay(pace.Gather(taken + outcomes.Count), CancellationToken.None), grading).ConfigureAwait(false);
             while (group.Count < MaxGroup && outcomes.TryRead(out var outcome)) group.Add(outcome);
             // An item that is no longer pending was stored before: keep that result, drop this one.
             var skipped = BatchItemRows.Complete(connection, batchId, group);
             foreach (var position in skipped) LogAlreadyGraded(batchId, position);
-            if (committed is not null)
-                foreach (var row in group.Where(r => !skipped.Contains(r.Position)))
-                    committed.Rows.Add(row.Result is { } result ? row with { Result = committed.Arena.Copy(result.Span) } : row);
+            if (held is not null)
+            {
+                // The database kept an earlier result for a skipped item: the rows held would no longer be the stored ones.
+                if (skipped.Count > 0) resultsInMemory.Abandon(batchId, held);
+                else if (!held.Abandoned) foreach (var row in group) held.Add(row);
+            }
+            taken += group.Count;
             group.Clear();
             completions.Committed();
         }

@@ -3,11 +3,12 @@ using System.Buffers;
 namespace Evaluator.Batches;
 
 /// <summary>
-/// A batch's committed results copied end to end into large pooled chunks, for <see cref="CompletedResults"/> to keep
-/// until the first download. As an array each, 5.4 MB of results per 1,000 answers lived from grading to download,
+/// A batch's committed results copied end to end into large pooled chunks, for <see cref="ResultsInMemory"/> to hold
+/// while the batch is graded and until its first download. As an array each, 5.4 MB of results per 1,000 answers lived from grading to download,
 /// through two or three collections: the GC copied them into older generations and then had to collect those (a
 /// gen1 collection every few batches, a background gen2 every dozen). In chunks reused batch after batch, the
-/// per-answer arrays die young and what is kept is never copied. Not thread-safe: the batch's one writer fills it.
+/// per-answer arrays die young and what is kept is never copied. One writer fills it; copies never move, so what it
+/// has handed out may be read meanwhile.
 /// Dispose returns the chunks; nothing read from the arena may be used after that.
 /// </summary>
 public sealed class ResultArena(ArrayPool<byte> pool) : IDisposable

@@ -147,24 +147,22 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     [Fact]
     public async Task First_download_comes_from_memory_with_the_same_bytes_as_the_database()
     {
-        // Arrange: a batch with graded and rejected lines, completed; the worker kept its rows for the first download.
+        // Arrange: a batch with graded and rejected lines, completed; the worker holds its rows for the first download.
         using var client = await factory.ClientForAsync("batches");
         var body = TestAnswers.Line("ok-1", TestAnswers.Case, TestAnswers.Strong) + "\n{not json\n"
             + TestAnswers.Line("ok-2", TestAnswers.Case, "We start with the requirements and the offline metrics.") + "\n";
         var accepted = await (await client.PostAsync("/api/batches", TestAnswers.Ndjson(body))).JsonAsync();
         var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
         await client.WaitForBatchAsync(id);
-        var completedResults = factory.Services.GetRequiredService<CompletedResults>();
-        using var kept = completedResults.Take(id);
-        Assert.NotNull(kept);
-        Assert.Equal([1, 2, 3], kept.Rows.Select(r => r.Position));
-        KeepCopy(completedResults, id, kept.Rows);
+        var inMemory = factory.Services.GetRequiredService<ResultsInMemory>();
+        var rows = CopyHeldRows(inMemory, id);
+        Assert.Equal([1, 2, 3], rows.Select(r => r.Position));
 
         // Act
         var fromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
-        var takenByTheDownload = completedResults.Take(id) is null;
+        var takenByTheDownload = CopyHeldRows(inMemory, id).Count == 0;
         var fromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
-        KeepCopy(completedResults, id, kept.Rows);
+        Hold(inMemory, id, rows);
         var csvFromMemory = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
         var csvFromDatabase = await client.GetStringAsync($"/api/batches/{id}/results?format=csv");
 
@@ -176,38 +174,53 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task First_download_gives_the_memory_of_the_kept_rows_back()
+    public async Task First_download_gives_the_memory_of_the_held_rows_back()
     {
-        // Arrange: a completed batch, its kept rows copied into a chunk we know.
+        // Arrange: a completed batch whose rows the worker holds, in a chunk we know.
         using var client = await factory.ClientForAsync("batches");
         var accepted = await (await client.PostAsync("/api/batches",
             TestAnswers.Ndjson(TestAnswers.Line("ok-1", TestAnswers.Case, TestAnswers.Strong) + "\n"))).JsonAsync();
         var id = accepted.GetProperty("batch").GetProperty("id").GetString()!;
         await client.WaitForBatchAsync(id);
-        var completedResults = factory.Services.GetRequiredService<CompletedResults>();
-        List<ResultRow> copies;
-        using (var kept = completedResults.Take(id))
-        {
-            Assert.NotNull(kept);
-            copies = KeepCopy(completedResults, id, kept.Rows);
-        }
-        var chunk = Chunk(copies[0].Result!.Value);
+        var inMemory = factory.Services.GetRequiredService<ResultsInMemory>();
+        var held = inMemory.Open(id);
+        Assert.NotNull(held);
+        var chunk = Chunk(held.After(int.MinValue).Single().Result!.Value);
+        held.Release();
 
         // Act
         await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
 
-        // Assert: the next arena starts in the chunk the download gave back.
-        using var next = completedResults.NewArena();
-        Assert.Same(chunk, Chunk(next.Copy("{}"u8)));
+        // Assert: the next batch held starts in the chunk the download gave back.
+        var next = inMemory.Start("b_next", [1], []);
+        next.Add(new ResultRow(1, "a-1", TestAnswers.Case, ItemState.Graded, "{}"u8.ToArray(), null));
+        Assert.Same(chunk, Chunk(next.After(int.MinValue).Single().Result!.Value));
+        inMemory.Abandon("b_next", next);
+        next.Release();
     }
 
-    /// <summary>Keeps the rows again, in an arena of their own as the worker does: a download returns the arena it reads.</summary>
-    private static List<ResultRow> KeepCopy(CompletedResults completedResults, string batchId, IReadOnlyList<ResultRow> rows)
+    /// <summary>Copies of the rows held for a batch (none when it is not held), their bytes safe to keep.</summary>
+    private static List<ResultRow> CopyHeldRows(ResultsInMemory inMemory, string batchId)
     {
-        var arena = completedResults.NewArena();
-        List<ResultRow> copies = [.. rows.Select(r => r.Result is { } result ? r with { Result = arena.Copy(result.Span) } : r)];
-        completedResults.Keep(batchId, copies, arena);
-        return copies;
+        var held = inMemory.Open(batchId);
+        if (held is null) return [];
+        try
+        {
+            return [.. held.After(int.MinValue).Select(r => r with { Result = r.Result?.ToArray() })];
+        }
+        finally
+        {
+            held.Release();
+        }
+    }
+
+    /// <summary>Holds the rows again as the worker would for a batch it completed.</summary>
+    private static void Hold(ResultsInMemory inMemory, string batchId, IReadOnlyList<ResultRow> rows)
+    {
+        var held = inMemory.Start(batchId, rows.Select(r => r.Position), []);
+        foreach (var row in rows) held.Add(row);
+        inMemory.Complete(batchId, held);
+        held.Release();
     }
 
     private static byte[]? Chunk(ReadOnlyMemory<byte> bytes) => MemoryMarshal.TryGetArray(bytes, out var segment) ? segment.Array : null;
@@ -328,11 +341,45 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.False(endedEarly, "the stream ended before the batch completed");
         Assert.Equal("", rest);
 
-        void Grade(int position, string id) => factory.InDatabase(db => db.BatchItems
-            .Where(i => i.BatchId == "b_follow" && i.Position == position)
-            .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded)
-                .SetProperty(x => x.Result, Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"))));
+        void Grade(int position, string id) => GradeInDatabase("b_follow", position, id);
     }
+
+    [Fact]
+    public async Task Followed_results_come_from_memory_and_go_on_from_the_database_when_the_worker_stops_filling_it()
+    {
+        // Arrange: a queued batch whose rows are held in memory as the worker holds them; the database has item 1 pending.
+        using var client = await factory.ClientForAsync("follow-memory");
+        AddQueuedBatch("b_memory", "follow-memory", (1, "a"), (2, "b"));
+        var completions = factory.Services.GetRequiredService<BatchCompletions>();
+        var inMemory = factory.Services.GetRequiredService<ResultsInMemory>();
+        var held = inMemory.Start("b_memory", [1, 2], []);
+
+        // Act: item 1 only in memory; then memory is abandoned and item 2 graded in the database; then completed.
+        using var response = await client.GetAsync("/api/batches/b_memory/results?follow=true", HttpCompletionOption.ResponseHeadersRead);
+        using var lines = new StreamReader(await response.Content.ReadAsStreamAsync());
+        held.Add(new ResultRow(1, "a", TestAnswers.Case, ItemState.Graded, Encoding.UTF8.GetBytes("{\"id\":\"from-memory\"}"), null));
+        completions.Committed();
+        var firstLine = await lines.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        inMemory.Abandon("b_memory", held);
+        held.Release();
+        GradeInDatabase("b_memory", 1, "a");
+        GradeInDatabase("b_memory", 2, "from-database");
+        completions.Committed();
+        var secondLine = await lines.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        factory.InDatabase(db => db.Batches.Where(b => b.Id == "b_memory").ExecuteUpdate(b => b.SetProperty(x => x.State, BatchState.Completed)));
+        completions.Completed();
+        var rest = await lines.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+
+        // Assert: the first line could only come from memory; the stream went on after it from the database.
+        Assert.Equal("from-memory", JsonDocument.Parse(firstLine!).RootElement.GetProperty("id").GetString());
+        Assert.Equal("from-database", JsonDocument.Parse(secondLine!).RootElement.GetProperty("id").GetString());
+        Assert.Equal("", rest);
+    }
+
+    private void GradeInDatabase(string batchId, int position, string id) => factory.InDatabase(db => db.BatchItems
+        .Where(i => i.BatchId == batchId && i.Position == position)
+        .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded)
+            .SetProperty(x => x.Result, Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"))));
 
     [Fact]
     public async Task Followed_results_of_a_new_batch_hold_every_line_with_errors_in_place()
