@@ -62,11 +62,18 @@ public static class BatchBody
     /// and parses each line from its bytes. Blank lines are skipped but counted, as <see cref="BatchReader.Read"/>
     /// does, so numbers match what an editor shows and what the CLI reports for the same file.
     /// </summary>
-    public static IReadOnlyList<BatchLine> ReadJsonLines(ReadOnlyMemory<byte> body, RubricSet cases, int maxItems)
+    public static IReadOnlyList<BatchLine> ReadJsonLines(ReadOnlyMemory<byte> body, RubricSet cases, int maxItems) =>
+        [.. SplitJsonLines(body, maxItems).Select(line => BatchReader.Parse(line.Number, line.Bytes, cases))];
+
+    /// <summary>
+    /// The non-blank lines of a JSON lines body with their numbers, not parsed yet: a fraction of a millisecond for
+    /// 1,000 answers, where parsing them takes a few. Throws <see cref="BatchTooLargeException"/> past maxItems.
+    /// </summary>
+    public static List<(int Number, ReadOnlyMemory<byte> Bytes)> SplitJsonLines(ReadOnlyMemory<byte> body, int maxItems)
     {
         ReadOnlyMemory<byte> rest = body;
         if (rest.Span.StartsWith(Utf8Bom)) rest = rest[Utf8Bom.Length..];
-        var lines = new List<BatchLine>();
+        var lines = new List<(int, ReadOnlyMemory<byte>)>();
         for (var number = 1; !rest.IsEmpty; number++)
         {
             var end = rest.Span.IndexOfAny((byte)'\n', (byte)'\r');
@@ -75,7 +82,7 @@ public static class BatchBody
             rest = rest[next..];
             if (IsBlank(line.Span)) continue;
             if (lines.Count == maxItems) throw TooMany(maxItems);
-            lines.Add(BatchReader.Parse(number, line, cases));
+            lines.Add((number, line));
         }
         return lines;
     }

@@ -104,18 +104,18 @@ public sealed partial class BatchWorker(
     }
 
     /// <summary>
-    /// A batch just submitted: grading starts at once, while the submission is still storing its rows (on a small
-    /// machine that took a core for as long as the first few dozen answers take to grade). Results are written only
-    /// once the rows are committed; a submission that fails to store them drops the batch, graded or not. The worker
-    /// sees every row of such a batch, so it holds them in memory as they are committed, for clients following the
-    /// batch and for its first download (<see cref="ResultsInMemory"/>).
+    /// A batch just submitted: grading starts with its first answer, while the submission is still reading the rest and
+    /// then storing the rows (on a small machine that took a core for as long as the first few dozen answers take to
+    /// grade). Results are written only once the rows are committed; a submission that fails to store them drops the
+    /// batch, graded or not. The worker sees every row of such a batch, so it holds them in memory as they are committed,
+    /// for clients following the batch and for its first download (<see cref="ResultsInMemory"/>).
     /// </summary>
     private async Task ProcessHandoverAsync(string batchId, BatchHandover handover, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var services = scope.ServiceProvider;
         var scorer = services.GetRequiredKeyedService<IAnswerScorer>(handover.Scorer);
-        var held = resultsInMemory.Start(batchId, handover.Work.Select(w => w!.Position), handover.Rejected);
+        var held = resultsInMemory.Start(batchId, handover.Positions);
         var completed = false;
         try
         {
@@ -125,7 +125,12 @@ public sealed partial class BatchWorker(
             try
             {
                 if (await handover.Stored.WaitAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    // Stored with the batch: their rows are committed, and a client following it may send them.
+                    foreach (var row in handover.Rejected) held.Add(row);
+                    if (handover.Rejected.Count > 0) completions.Committed();
                     batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
+                }
             }
             finally
             {
@@ -162,7 +167,7 @@ public sealed partial class BatchWorker(
             var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
                 .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
-            await GradeAsync(batchId, pending, rubrics, scorer, AlreadyStored, held: null, cancellationToken).ConfigureAwait(false);
+            await GradeAsync(batchId, new GradingWork(pending), rubrics, scorer, AlreadyStored, held: null, cancellationToken).ConfigureAwait(false);
         }
         await CompleteAsync(db, batch, held: null, cancellationToken).ConfigureAwait(false);
     }
@@ -206,22 +211,21 @@ public sealed partial class BatchWorker(
     /// <summary>
     /// Grades the answers and commits the results, once <paramref name="stored"/> says the rows exist; if they never
     /// will, stops and writes nothing. Adds each row it commits to <paramref name="held"/> when given.
-    /// Empties each slot of <paramref name="pending"/> as it takes the answer: one graded is not kept alive by the batch.
     /// </summary>
-    private async Task GradeAsync(string batchId, BatchWork?[] pending, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
+    private async Task GradeAsync(string batchId, GradingWork work, IReadOnlyDictionary<(string, int?), CaseRubric?> rubrics,
         IAnswerScorer scorer, Task<bool> stored, HeldResults? held, CancellationToken cancellationToken)
     {
         var outcomes = Channel.CreateBounded<ResultRow>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var pace = new GradingPace(TimeProvider.System.GetTimestamp(), pending.Length, TimeProvider.System);
+        var started = TimeProvider.System.GetTimestamp();
         var grading = GradeAllAsync();
         try
         {
             // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
-            // stored has nowhere for its results to go.
+            // stored has nowhere for its results to go. Once stored, every answer has been added to the work.
             if (await stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                await WriteAsync(batchId, outcomes.Reader, pace, grading, held).ConfigureAwait(false);
+                await WriteAsync(batchId, outcomes.Reader, new(started, work.Count, TimeProvider.System), grading, held).ConfigureAwait(false);
         }
         finally
         {
@@ -254,14 +258,12 @@ public sealed partial class BatchWorker(
         async Task GradeInTurnAsync()
         {
             var token = stop.Token;
-            // ConfigureAwait(true): after a real wait (a model's reply, a full channel) grading goes on on the grading threads.
-            for (int i; (i = Interlocked.Increment(ref next)) < pending.Length;)
+            // Each index is taken by one loop only. ConfigureAwait(true): after a real wait (an answer still being read, a
+            // model's reply, a full channel) grading goes on on the grading threads.
+            while (await work.TakeAsync(Interlocked.Increment(ref next), token).ConfigureAwait(true) is { } answer)
             {
                 token.ThrowIfCancellationRequested();
-                // Each index is taken by one loop only.
-                var work = pending[i]!;
-                pending[i] = null;
-                var outcome = await GradeOneAsync(work, rubrics[(work.CaseId, work.Revision)], scorer, token).ConfigureAwait(true);
+                var outcome = await GradeOneAsync(answer, rubrics[(answer.CaseId, answer.Revision)], scorer, token).ConfigureAwait(true);
                 await outcomes.Writer.WriteAsync(outcome, token).ConfigureAwait(true);
             }
         }

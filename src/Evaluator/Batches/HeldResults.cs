@@ -22,13 +22,12 @@ public sealed class HeldResults
     private volatile bool completed;
     private volatile bool abandoned;
 
-    /// <summary>The batch's pending items and its rows already final (lines rejected at submission); one reference, the caller's.</summary>
-    internal HeldResults(IEnumerable<int> pending, IReadOnlyList<ResultRow> done, ResultArena arena)
+    /// <summary>A slot for each item of the batch, all pending; one reference, the caller's.</summary>
+    internal HeldResults(IEnumerable<int> positions, ResultArena arena)
     {
         this.arena = arena;
-        positions = [.. pending.Concat(done.Select(r => r.Position)).Order()];
-        rows = new ResultRow?[positions.Length];
-        foreach (var row in done) Add(row);
+        this.positions = [.. positions.Order()];
+        rows = new ResultRow?[this.positions.Length];
     }
 
     /// <summary>Completed in the database, every row here: readers have all of it.</summary>
@@ -37,7 +36,7 @@ public sealed class HeldResults
     /// <summary>No longer filled (the worker stopped or found a row stored before): readers go back to the database.</summary>
     public bool Abandoned => abandoned;
 
-    internal bool Full => filled == rows.Length;
+    internal bool Full => Volatile.Read(ref filled) == rows.Length;
 
     /// <summary>What it holds: the results' chunks and, roughly, the rows.</summary>
     internal long Bytes => arena.Bytes + rows.Length * 128L;
@@ -52,14 +51,20 @@ public sealed class HeldResults
         for (var i = next >= 0 ? next + 1 : ~next; i < rows.Length && Volatile.Read(ref rows[i]) is { } row; i++) yield return row;
     }
 
-    /// <summary>Adds a committed row, its result copied into the arena. The worker's alone: one writer.</summary>
+    /// <summary>
+    /// Adds a committed row, its result copied into the arena. Rows with a result come from one writer (the batch's
+    /// writer: the arena takes one); the worker adds the rejected lines, which have none, beside it.
+    /// </summary>
     internal void Add(ResultRow row)
     {
         var slot = Array.BinarySearch(positions, row.Position);
-        if (slot < 0 || rows[slot] is not null) throw new InvalidOperationException($"Item {row.Position} has no empty slot here.");
-        Volatile.Write(ref rows[slot], row.Result is { } result ? row with { Result = arena.Copy(result.Span) } : row);
-        filled++;
+        if (slot < 0 || Volatile.Read(ref rows[slot]) is not null) throw NoEmptySlot(row);
+        var held = row.Result is { } result ? row with { Result = arena.Copy(result.Span) } : row;
+        if (Interlocked.CompareExchange(ref rows[slot], held, null) is not null) throw NoEmptySlot(row);
+        Interlocked.Increment(ref filled);
     }
+
+    private static InvalidOperationException NoEmptySlot(ResultRow row) => new($"Item {row.Position} has no empty slot here.");
 
     internal void MarkCompleted() => completed = Full;
 

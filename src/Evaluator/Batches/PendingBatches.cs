@@ -7,13 +7,13 @@ namespace Evaluator.Batches;
 internal sealed record BatchWork(int Position, string ItemId, string CaseId, string Answer, int? Revision);
 
 /// <summary>
-/// A submission's answers handed straight to the worker, with the rubrics and scorer they are graded with, and the
-/// lines it stored as failed (so the worker knows every row of the batch). Stored finishes true once the batch and
-/// its items are committed, false if they never were. The worker empties each slot of Work as it takes the answer, so
-/// an answer is garbage once graded rather than held, megabytes of strings per batch, until the batch is done.
+/// A submission's answers handed straight to the worker, added to Work as the submission reads them, with the rubrics
+/// and scorer they are graded with. Positions are every item of the batch (answers and rejected lines alike), known
+/// before the first answer is read; Rejected, the lines stored as failed, is whole once Stored finishes true (the
+/// batch and its items are committed); Stored finishes false if they never were.
 /// </summary>
 internal sealed record BatchHandover(
-    BatchWork?[] Work, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer,
+    GradingWork Work, int[] Positions, IReadOnlyDictionary<(string CaseId, int? Revision), CaseRubric?> Rubrics, string Scorer,
     IReadOnlyList<ResultRow> Rejected, Task<bool> Stored);
 
 /// <summary>A batch to grade, with its answers when its submission handed them over (else the worker reads them).</summary>

@@ -35,12 +35,12 @@ public sealed class ResultsInMemory(TimeProvider time)
     }
 
     /// <summary>
-    /// Holds a batch whose grading starts: a slot for each pending item, the rejected rows in theirs. Returned with
-    /// the caller's reference (the worker's); this instance holds another.
+    /// Holds a batch whose grading starts: a slot for each of its items, by position. Returned with the caller's
+    /// reference (the worker's); this instance holds another.
     /// </summary>
-    internal HeldResults Start(string batchId, IEnumerable<int> pending, IReadOnlyList<ResultRow> rejected)
+    internal HeldResults Start(string batchId, IEnumerable<int> positions)
     {
-        var results = new HeldResults(pending, rejected, new ResultArena(chunks));
+        var results = new HeldResults(positions, new ResultArena(chunks));
         results.TryAcquire();
         lock (gate)
         {

@@ -59,9 +59,9 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
     private bool HandOver(string batchId, int count, Task<bool> stored)
     {
         var rubric = factory.Services.GetRequiredService<RubricSet>().Get(TestAnswers.Case);
-        var work = Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToArray();
+        var work = new GradingWork(Enumerable.Range(1, count).Select(i => new BatchWork(i, $"a-{i}", TestAnswers.Case, TestAnswers.Strong, null)).ToArray());
         return factory.Services.GetRequiredService<PendingBatches>().TryHandOver(batchId, new BatchHandover(
-            work, new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
+            work, [.. Enumerable.Range(1, count)], new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
     }
 
     private void Store(string batchId, int count) => factory.InDatabase(db =>

@@ -192,7 +192,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         await client.GetStringAsync($"/api/batches/{id}/results?format=jsonl");
 
         // Assert: the next batch held starts in the chunk the download gave back.
-        var next = inMemory.Start("b_next", [1], []);
+        var next = inMemory.Start("b_next", [1]);
         next.Add(new ResultRow(1, "a-1", TestAnswers.Case, ItemState.Graded, "{}"u8.ToArray(), null));
         Assert.Same(chunk, Chunk(next.After(int.MinValue).Single().Result!.Value));
         inMemory.Abandon("b_next", next);
@@ -217,7 +217,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     /// <summary>Holds the rows again as the worker would for a batch it completed.</summary>
     private static void Hold(ResultsInMemory inMemory, string batchId, IReadOnlyList<ResultRow> rows)
     {
-        var held = inMemory.Start(batchId, rows.Select(r => r.Position), []);
+        var held = inMemory.Start(batchId, rows.Select(r => r.Position));
         foreach (var row in rows) held.Add(row);
         inMemory.Complete(batchId, held);
         held.Release();
@@ -352,7 +352,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         AddQueuedBatch("b_memory", "follow-memory", (1, "a"), (2, "b"));
         var completions = factory.Services.GetRequiredService<BatchCompletions>();
         var inMemory = factory.Services.GetRequiredService<ResultsInMemory>();
-        var held = inMemory.Start("b_memory", [1, 2], []);
+        var held = inMemory.Start("b_memory", [1, 2]);
 
         // Act: item 1 only in memory; then memory is abandoned and item 2 graded in the database; then completed.
         using var response = await client.GetAsync("/api/batches/b_memory/results?follow=true", HttpCompletionOption.ResponseHeadersRead);

@@ -14,7 +14,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void Rows_are_read_in_position_order_up_to_the_first_pending_item()
     {
-        var held = results.Start("b1", [1, 2, 4], []);
+        var held = results.Start("b1", [1, 2, 4]);
 
         held.Add(Graded(4, 10));
         var beforeTheFirst = Positions(held.After(int.MinValue));
@@ -30,11 +30,11 @@ public sealed class ResultsInMemoryTests
     }
 
     [Fact]
-    public void Rejected_rows_are_there_from_the_start()
+    public void Rejected_rows_are_read_in_their_place()
     {
-        var rejected = new ResultRow(2, "bad", null, ItemState.Failed, null, "invalid JSON");
+        var held = results.Start("b1", [1, 2, 3]);
 
-        var held = results.Start("b1", [1, 3], [rejected]);
+        held.Add(new ResultRow(2, "bad", null, ItemState.Failed, null, "invalid JSON"));
         held.Add(Graded(1, 10));
 
         Assert.Equal([1, 2], Positions(held.After(int.MinValue)));
@@ -44,7 +44,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void Held_rows_hold_the_bytes_that_were_added()
     {
-        var held = results.Start("b1", [1, 2, 3], []);
+        var held = results.Start("b1", [1, 2, 3]);
         foreach (var position in new[] { 1, 2, 3 }) held.Add(Graded(position, 10));
 
         Assert.All(held.After(int.MinValue), r => Assert.Equal(Result(r.Position, 10), r.Result!.Value.ToArray()));
@@ -53,7 +53,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void An_item_is_added_once()
     {
-        var held = results.Start("b1", [1], []);
+        var held = results.Start("b1", [1]);
         held.Add(Graded(1, 10));
 
         Assert.Throws<InvalidOperationException>(() => held.Add(Graded(1, 10)));
@@ -77,7 +77,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void Batch_completed_with_a_row_missing_is_not_held()
     {
-        var held = results.Start("b1", [1, 2], []);
+        var held = results.Start("b1", [1, 2]);
         held.Add(Graded(1, 10));
 
         results.Complete("b1", held);
@@ -89,7 +89,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void Abandoned_batch_is_no_longer_opened_and_its_readers_are_told()
     {
-        var held = results.Start("b1", [1, 2], []);
+        var held = results.Start("b1", [1, 2]);
         var reader = results.Open("b1")!;
 
         results.Abandon("b1", held);
@@ -141,7 +141,7 @@ public sealed class ResultsInMemoryTests
     [Fact]
     public void Batch_being_graded_stays_while_completed_ones_come_and_go()
     {
-        results.Start("running", [1], []).Release();
+        results.Start("running", [1]).Release();
 
         for (var i = 0; i <= ResultsInMemory.MaxBatches; i++) Complete($"b{i}", 1, resultBytes: 10);
         clock.Advance(ResultsInMemory.MaxAge + TimeSpan.FromSeconds(1));
@@ -188,7 +188,7 @@ public sealed class ResultsInMemoryTests
     /// <summary>Grades a batch as the worker does: every row added, completed, the worker's reference let go.</summary>
     private HeldResults Complete(string batchId, int count, int resultBytes)
     {
-        var held = results.Start(batchId, Enumerable.Range(1, count), []);
+        var held = results.Start(batchId, Enumerable.Range(1, count));
         for (var i = 1; i <= count; i++) held.Add(Graded(i, resultBytes));
         results.Complete(batchId, held);
         held.Release();
