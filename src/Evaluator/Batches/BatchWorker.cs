@@ -218,14 +218,13 @@ public sealed partial class BatchWorker(
         var outcomes = Channel.CreateBounded<ResultRow>(new BoundedChannelOptions(1024) { SingleReader = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var next = -1;
-        var started = TimeProvider.System.GetTimestamp();
         var grading = GradeAllAsync();
         try
         {
             // On shutdown, results already graded are still committed; the rest stay pending. A batch that was never
             // stored has nowhere for its results to go. Once stored, every answer has been added to the work.
             if (await stored.WaitAsync(cancellationToken).ConfigureAwait(false))
-                await WriteAsync(batchId, outcomes.Reader, new(started, work.Count, TimeProvider.System), grading, held).ConfigureAwait(false);
+                await WriteAsync(batchId, outcomes.Reader, work.Count, grading, held).ConfigureAwait(false);
         }
         finally
         {
@@ -292,7 +291,7 @@ public sealed partial class BatchWorker(
     /// took CPU from grading on a small machine; a kill loses at most the uncommitted ones, which stay pending and are
     /// graded again. Once grading is over, the rest is committed at once.
     /// </summary>
-    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, GradingPace pace, Task grading, HeldResults? held)
+    private async Task WriteAsync(string batchId, ChannelReader<ResultRow> outcomes, int answers, Task grading, HeldResults? held)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<EvaluatorDb>();
@@ -300,6 +299,7 @@ public sealed partial class BatchWorker(
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var group = new List<ResultRow>(MaxGroup);
         var taken = 0;
+        var pace = new GradingPace(TimeProvider.System.GetTimestamp(), outcomes.Count, answers, TimeProvider.System);
         while (await outcomes.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
         {
             if (outcomes.Count < MaxGroup && !grading.IsCompleted)
