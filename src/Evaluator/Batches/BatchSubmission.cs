@@ -40,7 +40,7 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
             Scorer = scorer.Name,
             Total = positions.Length,
             CreatedAt = DateTime.UtcNow,
-            RubricsJson = "[]",
+            RubricsJson = "[]", // the rubrics the answers use, once they are read
         };
         // The worker starts grading now; it writes results only once the batch is stored, and drops them if it never is.
         var work = new GradingWork(positions.Length);
