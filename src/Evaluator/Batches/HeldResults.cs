@@ -38,8 +38,11 @@ public sealed class HeldResults
 
     internal bool Full => Volatile.Read(ref filled) == rows.Length;
 
-    /// <summary>What it holds: the results' chunks and, roughly, the rows.</summary>
-    internal long Bytes => arena.Bytes + rows.Length * 128L;
+    /// <summary>What a row costs besides its result bytes (the record and its strings), roughly.</summary>
+    private const long RowOverhead = 128;
+
+    /// <summary>What it holds: the results' chunks and the rows.</summary>
+    internal long Bytes => arena.Bytes + rows.Length * RowOverhead;
 
     /// <summary>
     /// The rows after <paramref name="position"/> up to the first item still pending, in position order. Safe while
