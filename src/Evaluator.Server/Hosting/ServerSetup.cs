@@ -15,6 +15,8 @@ public static class ServerSetup
 {
     public static WebApplicationBuilder AddEvaluatorServer(this WebApplicationBuilder builder)
     {
+        // Process-wide, before SQLite's first allocation.
+        NativeHeap.KeepFreedMemory();
         builder.Services.AddEvaluatorCore(builder.Configuration);
         builder.Services.AddLargeSocketBlocks();
         builder.Services.AddHostedService<WalCheckpointer>();
