@@ -9,8 +9,9 @@ namespace Evaluator.Server.Hosting;
 /// free top is trimmed past 128 KB), so the next batch faulted them in again page by page. A profile of batches through
 /// the API had SQLite zeroing new pages, and the page faults under it, at the top of the threads that store results:
 /// on this 2-core VM a few percent of a batch's CPU, taken from grading. Blocks up to 32 MB now come from the heap,
-/// and 64 MB of free top is kept before trimming; in turns, batches through the API went from 1.28x to 1.24x the
-/// in-process time (bench/README.md). Memory kept this way is bounded by the native heap's peak, a few MB here.
+/// and 64 MB of free top is kept before trimming. Switched in one build and run in alternating pairs, batches through
+/// the API took about 0.02 less of the in-process time with it (1.275x -> 1.255x), inside this VM's run-to-run
+/// noise (bench/README.md). Memory kept this way is bounded by the native heap's peak, a few MB here.
 /// </summary>
 public static partial class NativeHeap
 {
