@@ -55,6 +55,18 @@ internal static class DismissalDetector
                 var target = Target(matcher, text, tokens, f, clause, cue, hits, out var aliasHit, out var part);
                 // The words of the part waved away, or null when the whole dimension is.
                 string? waved;
+                if (target < 0 && Conceded(matcher, text.Lower, tokens, features, injected, u, f, clause, cue, hits, out var granted) is { Dimension: >= 0 } conceded)
+                {
+                    if (conceded.Part is null)
+                    {
+                        result[u] = conceded.Dimension;
+                        break;
+                    }
+                    (parts[u], partWords[u]) = conceded;
+                    // "In theory we'd watch drift. In practice I'd skip it.": what was granted is no evidence either.
+                    if (granted < u && result[granted] < 0 && parts[granted] < 0) (parts[granted], partWords[granted]) = conceded;
+                    continue;
+                }
                 // "Out of scope: ads insertion and notifications." lists what is scoped out; "Out of scope: monitoring." names a dimension.
                 if (target < 0 && ColonList(matcher, text, tokens, f, clause, cue, hits) is var listed and > NoList)
                 {
@@ -139,6 +151,46 @@ internal static class DismissalDetector
         for (var u = 0; u < parts.Length; u++)
             if (result[u] >= 0) narrows[u] = -1;
         return result;
+    }
+
+    /// <summary>
+    /// "Monitoring is nice in theory, but in practice nobody looks at dashboards, so I wouldn't bother"; "In theory we'd
+    /// track drift and set alerts. In practice I'd skip it.": a cue without an object of its own, after a concession in
+    /// its unit (or in the one before, when this one opens with "in practice"), waves away what was granted in theory.
+    /// The one dimension the concession names (only a part when the name is qualified: "a larger model"), or the
+    /// parts it lists (<see cref="ListedParts"/>); (-1, null) when there is no concession or it names several dimensions.
+    /// <paramref name="granted"/>: the unit the concession opens.
+    /// </summary>
+    private static (int Dimension, string? Part) Conceded(RubricMatcher matcher, string lower, Token[] tokens, UnitFeatures[] features,
+        bool[] injected, int u, UnitFeatures f, int[] clause, PhraseHit cue, List<PhraseHit> scratch, out int granted)
+    {
+        granted = u;
+        if (HasObject(tokens, f, clause, cue)) return (-1, null);
+        var from = -1;
+        scratch.Clear();
+        Lexicon.ConcessionMarkers.Match(tokens, f.TokenStart, cue.Start, scratch);
+        if (scratch.Count > 0) from = f.TokenStart;
+        else if (u > 0 && !injected[u - 1])
+        {
+            Lexicon.ContrastOpeners.Match(tokens, f.TokenStart, f.TokenEnd, scratch);
+            var opens = scratch.Any(h => h.Start == f.TokenStart);
+            scratch.Clear();
+            Lexicon.ConcessionMarkers.Match(tokens, features[u - 1].TokenStart, features[u - 1].TokenEnd, scratch);
+            if (opens && scratch.Count > 0) (from, granted) = (features[u - 1].TokenStart, u - 1);
+        }
+        if (from < 0) return (-1, null);
+        scratch.Clear();
+        matcher.Mentions.Match(tokens, from, cue.Start, scratch);
+        var names = Longest(scratch).ToList();
+        var dimensions = names.Select(h => h.Payload).Distinct().ToList();
+        if (dimensions.Count > 1) return (-1, null);
+        if (dimensions.Count == 0) return ListedParts(matcher, tokens, from, cue.Start, scratch);
+        // "a larger model": a word of its own right before the name, in the same phrase, makes it one kind of the dimension.
+        var name = names[0];
+        var qualified = !IsWholeName(matcher, tokens, name)
+            || (name.Start > from && !Lexicon.FunctionWords.Contains(tokens[name.Start - 1].Id)
+                && lower.AsSpan(tokens[name.Start - 1].End, tokens[name.Start].Start - tokens[name.Start - 1].End).IsWhiteSpace());
+        return (dimensions[0], qualified ? Words(tokens, name) : null);
     }
 
     /// <summary>
@@ -390,18 +442,26 @@ internal static class DismissalDetector
         return -1;
     }
 
-    /// <summary>"No monitoring.", "No retraining.": "no" and one name of a dimension or a part, and nothing else.</summary>
+    /// <summary>
+    /// "No monitoring.", "No retraining.": "no" and one name of a dimension or a part, and nothing else; or the same
+    /// ending the unit as its conclusion: "We'll never look at drift metrics, so no monitoring."
+    /// </summary>
     private static PhraseHit? BareNo(RubricMatcher matcher, Token[] tokens, UnitFeatures f, List<PhraseHit> scratch)
     {
-        if (f.Words < 2 || tokens[f.TokenStart].Id != No) return null;
+        if (f.Words < 2) return null;
+        var no = tokens[f.TokenStart].Id == No ? f.TokenStart : -1;
+        for (var t = f.TokenEnd - 2; no < 0 && t > f.TokenStart; t--)
+            if (tokens[t].Id == No && Consequences.Contains(tokens[t - 1].Id)) no = t;
+        if (no < 0) return null;
         scratch.Clear();
-        matcher.Mentions.Match(tokens, f.TokenStart + 1, f.TokenEnd, scratch);
+        matcher.Mentions.Match(tokens, no + 1, f.TokenEnd, scratch);
         foreach (var hit in scratch)
-            if (hit.Start == f.TokenStart + 1 && hit.End == f.TokenEnd) return hit;
+            if (hit.Start == no + 1 && hit.End == f.TokenEnd) return hit;
         return null;
     }
 
     private static readonly int No = Vocabulary.Intern("no");
+    private static readonly HashSet<int> Consequences = [.. AnswerTokenizer.InternPhrase("so therefore thus hence")];
     private static readonly int Any = Vocabulary.Intern("any");
     private static readonly HashSet<int> Modals = [.. AnswerTokenizer.InternPhrase("will would should can could")];
     private static readonly HashSet<int> ShrugPredicates = [.. AnswerTokenizer.InternPhrase("do work suffice")];
@@ -425,7 +485,7 @@ internal static class DismissalDetector
         var word = lower.AsSpan(tokens[hit.Start].Start, tokens[hit.Start].End - tokens[hit.Start].Start);
         var gap = lower.AsSpan(tokens[hit.Start].End, tokens[hit.End].Start - tokens[hit.Start].End);
         // "skip monitoring" is a verb and its object; only a participle ("skipped") or an adjective describes.
-        return (word.EndsWith("ed") || !word.StartsWith("skip")) && gap.IsWhiteSpace()
+        return (word.EndsWith("ed") || !Lexicon.DismissalVerbs.Contains(tokens[hit.Start].Id)) && gap.IsWhiteSpace()
             && !Lexicon.FunctionWords.Contains(tokens[hit.End].Id) && !Lexicon.Negations.Contains(tokens[hit.End].Id);
     }
 
@@ -662,6 +722,9 @@ internal static class DismissalDetector
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
                 || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit) || !SpeakerBefore(tokens, f, cue))) continue;
             if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
+            // "Who needs serving to be real-time?", "We don't need the model to be perfect": what is asked of it, not it.
+            if (hit.Start >= cue.End && Lexicon.NeedWords.Contains(tokens[cue.End - 1].Id)
+                && hit.End < f.TokenEnd && tokens[hit.End].Id == To) continue;
             if (hit.End != cue.Start && IsCompound(text, tokens, hit, f.TokenEnd)) continue;
             best = hit.Payload;
             bestDistance = distance;
@@ -735,15 +798,16 @@ internal static class DismissalDetector
 
     /// <summary>
     /// "We don't need GPUs for serving": the cue has an object of its own ("GPUs") and the dimension only says where it
-    /// would be used, after a preposition. "We don't need any monitoring" or "skip the details of serving" name no object.
+    /// would be used, after a preposition ("Alerts ignore the first hour after a deploy": or when). "We don't need any
+    /// monitoring" or "skip the details of serving" name no object.
     /// </summary>
     private static bool ModifiesAnObject(Token[] tokens, PhraseHit hit, PhraseHit cue)
     {
         // "with the heavy model": a determiner and a word or two may stand between the preposition and the name.
         var p = hit.Start - 1;
-        while (p > cue.End && hit.Start - p <= MaxWordsAfterPreposition && !Lexicon.Prepositions.Contains(tokens[p].Id)
+        while (p > cue.End && hit.Start - p <= MaxWordsAfterPreposition && !Lexicon.AdverbialLeads.Contains(tokens[p].Id)
                && (Lexicon.Determiners.Contains(tokens[p].Id) || !Lexicon.FunctionWords.Contains(tokens[p].Id))) p--;
-        if (p < cue.End || !Lexicon.Prepositions.Contains(tokens[p].Id)) return false;
+        if (p < cue.End || !Lexicon.AdverbialLeads.Contains(tokens[p].Id)) return false;
         for (var t = cue.End; t < p; t++)
             if (!Filler(tokens[t].Id) && !Lexicon.WholeAdverbs.Contains(tokens[t].Id)) return true;
         return false;

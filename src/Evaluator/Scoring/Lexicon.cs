@@ -42,7 +42,7 @@ internal static class Lexicon
     /// with payload <see cref="Scoping"/>, "I won't cover ...", which under a heading dismisses only without an object.
     /// </summary>
     public static readonly PhraseSet DismissalPhrases = Build(([
-        "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "unnecessary",
+        "out of scope", "beyond the scope", "outside the scope", "not in scope", "skip", "skipping", "ignore", "unnecessary",
         "not needed", "not necessary", "not required", "no need", "overkill", "irrelevant", "pointless", "waste of time",
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
@@ -62,7 +62,7 @@ internal static class Lexicon
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
           "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
-          "park"], Scoping),
+          "park", "who needs", "who cares about"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
@@ -83,6 +83,14 @@ internal static class Lexicon
 
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
     public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version");
+
+    /// <summary>Words that grant something only in theory: "Monitoring is nice in theory, but ...".</summary>
+    public static readonly PhraseSet ConcessionMarkers = Phrases(
+        "in theory", "on paper", "ideally", "in an ideal world", "in principle", "textbook", "by the book");
+
+    /// <summary>Words that open the real plan after a concession: "In theory ... . In practice I'd skip it."</summary>
+    public static readonly PhraseSet ContrastOpeners = Phrases(
+        "in practice", "in reality", "realistically", "practically", "in the real world", "but", "however");
 
     /// <summary>A cue about how deep to go, not whether: "I won't cover the model in depth", "forget about it for a moment".</summary>
     public static readonly HashSet<int> DepthWords = Ids("depth detail details length second moment minute");
@@ -218,7 +226,10 @@ internal static class Lexicon
     public static readonly PhraseSet Tone = Build((Justifications, Reason), (WeakReasons, WeakReason), (Vagueness, Vague));
 
     /// <summary>One-word cues that can describe a noun: "skipped videos", "irrelevant results", "unnecessary calls".</summary>
-    public static readonly HashSet<int> Describing = Ids("skip irrelevant unnecessary pointless");
+    public static readonly HashSet<int> Describing = Ids("skip ignore irrelevant unnecessary pointless");
+
+    /// <summary>Cues that are verbs ("skip monitoring", "ignore serving"): only their participle describes ("skipped videos").</summary>
+    public static readonly HashSet<int> DismissalVerbs = Ids("skip ignore");
 
     /// <summary>Words that make a list item a clause rather than a bare term: "we oversample", "it leaks".</summary>
     public static readonly HashSet<int> ClauseWords = Ids(

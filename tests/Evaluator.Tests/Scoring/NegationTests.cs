@@ -594,6 +594,81 @@ public class NegationTests
         AssertDismissesNothing(sentence);
     }
 
+    [Theory]
+    [InlineData("We can safely ignore monitoring.", Dimensions.Monitoring)]
+    [InlineData("Monitoring can be safely ignored here.", Dimensions.Monitoring)]
+    public void Ignoring_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("## Data\nWe ignore bot traffic when building labels.")]
+    [InlineData("The ranker should ignore posts older than a week.")]
+    [InlineData("Ignoring position bias inflates offline metrics, so we correct for it with randomised slots.")]
+    [InlineData("Ignored impressions count as weak negatives in the training data.")]
+    [InlineData("## Monitoring\nAlerts ignore the first hour after a deploy, when the caches are cold.")]
+    [InlineData("We can't ignore monitoring here: the feed drifts daily.")]
+    [InlineData("## Serving\nThe ranker ignores candidates the filter removed.")]
+    [InlineData("## Data\nThe crawler ignores pages behind a login.")]
+    public void Ignoring_something_of_a_dimension_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    [Theory]
+    [InlineData("## Monitoring\nIn theory we would track drift and set alerts; in practice I'd skip it for this design.", Dimensions.Monitoring)]
+    [InlineData("## Monitoring\nIn theory we would track drift and set alerts. In practice I'd skip it.", Dimensions.Monitoring)]
+    [InlineData("Monitoring is nice in theory, but in practice nobody looks at dashboards, so I wouldn't bother.", Dimensions.Monitoring)]
+    public void Granting_a_dimension_only_in_theory_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Fact]
+    public void One_part_granted_only_in_theory_is_no_evidence()
+    {
+        var answer = Base + "\n\n## Monitoring\nIn theory we'd watch drift. In practice I'd skip it.\n";
+
+        var result = Score(answer);
+
+        Assert.DoesNotContain(result.AllEvidence(), e => e.Contains("we'd watch drift", StringComparison.Ordinal));
+        Assert.Equal(Score(Base).Level(Dimensions.Monitoring), result.Level(Dimensions.Monitoring));
+    }
+
+    [Theory]
+    [InlineData("In theory a larger model would help, but in practice the latency budget rules it out, so we skip it.")]
+    [InlineData("## Monitoring\nIn theory we could alert on every feature; in practice we alert on the top 20 by importance and skip the rest.")]
+    [InlineData("Ideally we'd label every post by hand, but in practice clicks are the labels, so we skip it.")]
+    [InlineData("In theory weekly retraining is enough. In practice the feed drifts daily, so we retrain every night.")]
+    [InlineData("## Serving\nOn paper a GPU fleet is faster; in practice CPU inference with a distilled model meets the 50 ms budget, so we skip GPUs.")]
+    public void Trading_one_option_for_another_in_practice_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    [Theory]
+    [InlineData("## Monitoring\nLet's be real: we'll never look at drift metrics, so no monitoring.", Dimensions.Monitoring)]
+    [InlineData("Who needs monitoring anyway?", Dimensions.Monitoring)]
+    [InlineData("Who needs monitoring for a ranker that is retrained every night?", Dimensions.Monitoring)]
+    [InlineData("Honestly, who cares about monitoring?", Dimensions.Monitoring)]
+    public void Concluding_or_asking_away_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("We retrain nightly from fresh clicks, so no retraining trigger is needed beyond the schedule.")]
+    [InlineData("The index is rebuilt hourly, so no model changes reach serving without a rebuild.")]
+    [InlineData("## Serving\nWho needs the predictions? The ranking service and the notifications team.")]
+    [InlineData("Who needs serving to be real-time? Only the notifications path; the rest is a nightly batch job.")]
+    [InlineData("## Monitoring\nWho cares about a 0.1% drop in CTR? Nobody, so the alert fires at 2%.")]
+    [InlineData("We don't need the model to be perfect; a recall of 0.9 at the review threshold is the bar.")]
+    public void Asking_who_needs_a_part_or_a_property_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
     /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
     private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
