@@ -798,8 +798,8 @@ internal static class DismissalDetector
 
     /// <summary>
     /// "We don't need GPUs for serving": the cue has an object of its own ("GPUs") and the dimension only says where it
-    /// would be used, after a preposition ("Alerts ignore the first hour after a deploy": or when). "We don't need any
-    /// monitoring" or "skip the details of serving" name no object.
+    /// would be used, after a preposition, or when, after a word of time ("Alerts ignore the first hour after a deploy").
+    /// "We don't need any monitoring" or "skip the details of serving" name no object.
     /// </summary>
     private static bool ModifiesAnObject(Token[] tokens, PhraseHit hit, PhraseHit cue)
     {
