@@ -43,8 +43,31 @@ internal static class CriterionGrader
         var stuffed = analysis.Flags.Contains(Flags.KeywordStuffing);
         if (stuffed)
             for (var d = 0; d < matcher.DimensionIds.Length; d++) KeepOneListOnly(analysis, d, results);
-        for (var d = 0; d < matcher.DimensionIds.Length; d++) CapBySentences(analysis, d, results, stuffed);
+        for (var d = 0; d < matcher.DimensionIds.Length; d++)
+        {
+            if (!matcher.AboutProblem[d] && moreEvidence is null) CapRemarksInPassing(analysis, d, results);
+            CapBySentences(analysis, d, results, stuffed);
+        }
         return results;
+    }
+
+    /// <summary>
+    /// A data paragraph that says the recalibrated probability feeds the auction has touched serving, not designed it: where
+    /// no sentence a dimension's evidence comes from is focused on it (<see cref="UnitFeatures.Focus"/>), sits under its
+    /// heading or names it, the dimension is mentioned, level 1, however specific those sentences are.
+    /// </summary>
+    private static void CapRemarksInPassing(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
+    {
+        var name = analysis.Matcher.DimensionIds[dimension];
+        var found = new List<CriterionResult>();
+        foreach (var slot in analysis.Matcher.Criteria)
+            if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
+        foreach (var quote in found.SelectMany(r => r.Evidence))
+            if (analysis.FindUnit(quote) is not { } unit || unit.Section == name || analysis.Features[unit.Index].IsFocusedOn(dimension)
+                || analysis.Features[unit.Index].Mentions.Contains(dimension))
+                return;
+        foreach (var result in found)
+            if (result.Level > 1) results[result.Id] = result with { Level = 1 };
     }
 
     /// <summary>

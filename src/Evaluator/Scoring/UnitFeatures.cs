@@ -21,6 +21,15 @@ internal sealed class UnitFeatures
 
     public bool IsAbout(int dimension) => (Topics & (1 << dimension)) != 0;
 
+    /// <summary>
+    /// Bit d set: the unit is about dimension d by more than a remark in passing, which is one of d's concept groups
+    /// beside as many of another dimension's, in a paragraph about something else ("we keep a tenth of the non-clicks,
+    /// so the probability is recalibrated, or the auction overcharges" touches serving; it is about data).
+    /// </summary>
+    public int Focus { get; set; }
+
+    public bool IsFocusedOn(int dimension) => (Focus & (1 << dimension)) != 0;
+
     /// <summary>Dimensions the unit names by one of their aliases ("monitoring"), not by a part of them ("retraining").</summary>
     public List<int> Aliases { get; } = [];
 

@@ -7,6 +7,7 @@ namespace Evaluator.Scoring;
 /// its concept groups or the most of any dimension, when its wording is closest to one of its criteria (the soft
 /// match), or when its paragraph or list has the most of that dimension's concept groups. Requirements do not compete:
 /// their concepts hold the case's own words ("listings", "bookings"), which every sentence of an answer uses.
+/// A unit is focused on a dimension when it is about it by more than one concept group tied with another dimension's.
 /// </summary>
 internal static class UnitTopics
 {
@@ -37,16 +38,23 @@ internal static class UnitTopics
             {
                 var unit = groups.AsSpan(u * dimensions, dimensions);
                 var unitTop = 0;
-                foreach (var count in unit) unitTop = Math.Max(unitTop, count);
+                var atTop = 0;
+                foreach (var count in unit)
+                    if (count > unitTop) (unitTop, atTop) = (count, 1);
+                    else if (count == unitTop && count > 0) atTop++;
+                var tied = atTop > 1;
                 var topics = 0;
+                var focus = 0;
                 for (var d = 0; d < dimensions; d++)
                 {
                     var own = unit[d] > 0 && (unit[d] == unitTop || unit[d] >= 2);
                     var paragraph = block[d] > 0 && block[d] == blockTop;
                     var closest = soft[u] >= 0 && matcher.Criteria[soft[u]].Dimension == d;
                     if (own || paragraph || closest) topics |= 1 << d;
+                    if (own && !(unit[d] == 1 && tied) || paragraph || closest) focus |= 1 << d;
                 }
                 features[u].Topics = topics;
+                features[u].Focus = focus;
             }
         }
     }

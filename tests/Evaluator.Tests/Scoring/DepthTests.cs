@@ -83,6 +83,37 @@ public class DepthTests
         Assert.True(chosen.Level >= 2, $"level {chosen.Level}");
     }
 
+    // A prose paragraph about training data for ad clicks: one sentence touches serving (the auction), one modelling and
+    // serving (embedding tables), each by one word beside another dimension's.
+    private const string AdClickDataParagraph =
+        "Most of the work is in the training data. Rows come from the impression log, and click events are joined onto each impression "
+        + "within a 30-minute window. Only about one impression in a hundred is clicked, so I'd keep every click and a tenth of the "
+        + "non-clicks, which shifts the base rate; the predicted probability must then be recalibrated, otherwise the auction, which "
+        + "multiplies each bid by our estimate, charges advertisers the wrong price. Bot traffic and accidental taps are dropped using the "
+        + "fraud team's flag, because otherwise the model learns to predict fraud. One failure mode is the embedding tables growing "
+        + "without bound as new ad ids keep arriving, which I'd handle by evicting ids unseen for a week.";
+
+    [Fact]
+    public void A_dimension_only_touched_in_passing_stays_a_mention()
+    {
+        var serving = Score(AdClickDataParagraph, "ad-click-prediction").Dimensions[Dimensions.Serving];
+
+        Assert.Equal(1, serving.Level);
+        Assert.All(serving.Criteria, c => Assert.Equal(1, c.Level));
+        Assert.Contains(serving.Criteria, c => c.Evidence.Any(q => q.StartsWith("Rows come from the impression log", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void Remarks_in_passing_still_count_beside_a_sentence_about_the_dimension()
+    {
+        var answer = AdClickDataParagraph + "\n\nEach ad request passes targeting and budget filters, a light pre-ranker "
+            + "cuts the 500 eligible ads to 100 within 10 ms, and the full model scores those before the auction ranks them by bid times pCTR.";
+
+        var serving = Score(answer, "ad-click-prediction").Dimensions[Dimensions.Serving];
+
+        Assert.True(serving.Level >= 2, $"serving at level {serving.Level}");
+    }
+
     [Theory]
     [InlineData("video-search", "The evaluation sample is stratified by language and query frequency, because 45% of queries are not English and tail queries are where search fails.")]
     [InlineData("news-feed", "For the data, the main issue is position bias in logged data, leakage and a sound train/test split: I add position as a training feature, I only use features computed before the impression, and I split by time.")]
