@@ -49,6 +49,18 @@ internal static class DismissalDetector
                 else (parts[u], partWords[u]) = (no.Payload, Words(tokens, no));
                 continue;
             }
+            if (IronicEnding(tokens, f) is var irony and >= 0)
+            {
+                // "A ranker that never needs monitoring, said nobody ever" means it needs it: nothing is waved away.
+                var negated = false;
+                for (var t = f.TokenStart; t < irony && !negated; t++) negated = Lexicon.Negations.Contains(tokens[t].Id);
+                if (!negated && Granted(matcher, text.Lower, tokens, f.TokenStart, irony, hits) is { Dimension: >= 0 } mocked)
+                {
+                    if (mocked.Part is null) result[u] = mocked.Dimension;
+                    else (parts[u], partWords[u]) = mocked;
+                }
+                continue;
+            }
             var reason = AnsweredNo(text.Lower, tokens, segments, features, injected, u);
             foreach (var cue in Cues(text.Lower, tokens, f.TokenStart, f.TokenEnd, clause, hits, reason >= 0))
             {
@@ -157,8 +169,7 @@ internal static class DismissalDetector
     /// "Monitoring is nice in theory, but in practice nobody looks at dashboards, so I wouldn't bother"; "In theory we'd
     /// track drift and set alerts. In practice I'd skip it.": a cue without an object of its own, after a concession in
     /// its unit (or in the one before, when this one opens with "in practice"), waves away what was granted in theory.
-    /// The one dimension the concession names (only a part when the name is qualified: "a larger model"), or the
-    /// parts it lists (<see cref="ListedParts"/>); (-1, null) when there is no concession or it names several dimensions.
+    /// What the concession grants (<see cref="Granted"/>), or (-1, null) when there is none.
     /// <paramref name="granted"/>: the unit the concession opens.
     /// </summary>
     private static (int Dimension, string? Part) Conceded(RubricMatcher matcher, string lower, Token[] tokens, UnitFeatures[] features,
@@ -178,13 +189,22 @@ internal static class DismissalDetector
             Lexicon.ConcessionMarkers.Match(tokens, features[u - 1].TokenStart, features[u - 1].TokenEnd, scratch);
             if (opens && scratch.Count > 0) (from, granted) = (features[u - 1].TokenStart, u - 1);
         }
-        if (from < 0) return (-1, null);
+        return from < 0 ? (-1, null) : Granted(matcher, lower, tokens, from, cue.Start, scratch);
+    }
+
+    /// <summary>
+    /// What the tokens [from, to) grant only to take it back (a concession, an ironic claim): the one dimension they name
+    /// (only a part when the name is qualified: "a larger model"), or the parts they list (<see cref="ListedParts"/>);
+    /// (-1, null) when they name several dimensions or nothing.
+    /// </summary>
+    private static (int Dimension, string? Part) Granted(RubricMatcher matcher, string lower, Token[] tokens, int from, int to, List<PhraseHit> scratch)
+    {
         scratch.Clear();
-        matcher.Mentions.Match(tokens, from, cue.Start, scratch);
+        matcher.Mentions.Match(tokens, from, to, scratch);
         var names = Longest(scratch).ToList();
         var dimensions = names.Select(h => h.Payload).Distinct().ToList();
         if (dimensions.Count > 1) return (-1, null);
-        if (dimensions.Count == 0) return ListedParts(matcher, tokens, from, cue.Start, scratch);
+        if (dimensions.Count == 0) return ListedParts(matcher, tokens, from, to, scratch);
         // "a larger model": a word of its own right before the name, in the same phrase, makes it one kind of the dimension.
         var name = names[0];
         var qualified = !IsWholeName(matcher, tokens, name)
@@ -192,6 +212,22 @@ internal static class DismissalDetector
                 && lower.AsSpan(tokens[name.Start - 1].End, tokens[name.Start].Start - tokens[name.Start - 1].End).IsWhiteSpace());
         return (dimensions[0], qualified ? Words(tokens, name) : null);
     }
+
+    /// <summary>
+    /// "Drift dashboards are a must, said no shipping team ever.": the claim before "said no ... ever" is meant the other
+    /// way round, so what it grants is waved away (as after a concession). The position of "said", or -1 when the unit
+    /// does not end so.
+    /// </summary>
+    private static int IronicEnding(Token[] tokens, UnitFeatures f)
+    {
+        if (f.Words < 4 || !Lexicon.Ever.Contains(tokens[f.TokenEnd - 1].Id)) return -1;
+        for (var t = f.TokenEnd - 3; t > f.TokenStart && t >= f.TokenEnd - IronyReach; t--)
+            if (Lexicon.Said.Contains(tokens[t].Id) && Lexicon.Nobody.Contains(tokens[t + 1].Id)) return t;
+        return -1;
+    }
+
+    /// <summary>"said no ML engineer in production ever": a few words between "no" and "ever".</summary>
+    private const int IronyReach = 7;
 
     /// <summary>
     /// "I'd skip monitoring: drift detection and alerting are overkill": a short lead split off as a label is itself a

@@ -62,7 +62,8 @@ internal static class Lexicon
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
           "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
-          "park", "who needs", "who cares about"], Scoping),
+          "park", "who needs", "who cares about", "as if anyone needs", "as if anybody needs", "as if we need", "as if we'd need",
+          "as if anyone cares about", "as if anybody cares about"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
@@ -87,6 +88,13 @@ internal static class Lexicon
     /// <summary>Words that grant something only in theory: "Monitoring is nice in theory, but ...".</summary>
     public static readonly PhraseSet ConcessionMarkers = Phrases(
         "in theory", "on paper", "ideally", "in an ideal world", "in principle", "textbook", "by the book");
+
+    /// <summary>"..., said no one ever", "said nobody ever": the claim before them is meant the other way round.</summary>
+    public static readonly HashSet<int> Said = Ids("said");
+
+    public static readonly HashSet<int> Nobody = Ids("no nobody noone");
+
+    public static readonly HashSet<int> Ever = Ids("ever");
 
     /// <summary>Words that open the real plan after a concession: "In theory ... . In practice I'd skip it."</summary>
     public static readonly PhraseSet ContrastOpeners = Phrases(

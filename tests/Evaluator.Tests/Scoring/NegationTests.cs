@@ -625,14 +625,16 @@ public class NegationTests
         AssertDismissedAfterBase(dismissal, dimension);
     }
 
-    [Fact]
-    public void One_part_granted_only_in_theory_is_no_evidence()
+    [Theory]
+    [InlineData("## Monitoring\nIn theory we'd watch drift. In practice I'd skip it.", "we'd watch drift")]
+    [InlineData("## Notes\nDrift detection matters, said no one ever.", "Drift detection matters")]
+    public void One_part_granted_only_to_be_taken_back_is_no_evidence(string section, string granted)
     {
-        var answer = Base + "\n\n## Monitoring\nIn theory we'd watch drift. In practice I'd skip it.\n";
+        var answer = Base + "\n\n" + section + "\n";
 
         var result = Score(answer);
 
-        Assert.DoesNotContain(result.AllEvidence(), e => e.Contains("we'd watch drift", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.AllEvidence(), e => e.Contains(granted, StringComparison.Ordinal));
         Assert.Equal(Score(Base).Level(Dimensions.Monitoring), result.Level(Dimensions.Monitoring));
     }
 
@@ -665,6 +667,25 @@ public class NegationTests
     [InlineData("## Monitoring\nWho cares about a 0.1% drop in CTR? Nobody, so the alert fires at 2%.")]
     [InlineData("We don't need the model to be perfect; a recall of 0.9 at the review threshold is the bar.")]
     public void Asking_who_needs_a_part_or_a_property_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    [Theory]
+    [InlineData("Monitoring is essential, said no one ever.", Dimensions.Monitoring)]
+    [InlineData("Drift detection and alerting are a must, said no shipping team ever.", Dimensions.Monitoring)]
+    [InlineData("Monitoring? As if anyone needs it.", Dimensions.Monitoring)]
+    [InlineData("As if anybody needs monitoring for a ranker that is retrained every night.", Dimensions.Monitoring)]
+    public void Mocking_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("A ranker that never needs monitoring, said nobody ever.")]
+    [InlineData("Monitoring is never needed, said no one ever.")]
+    [InlineData("As if anyone needs serving to be real-time; a nightly batch job is fine for the digest.")]
+    public void Mocking_a_claim_that_negates_or_a_property_dismisses_nothing(string sentence)
     {
         AssertDismissesNothing(sentence);
     }
