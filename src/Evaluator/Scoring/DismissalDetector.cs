@@ -800,7 +800,7 @@ internal static class DismissalDetector
     /// "Monitoring every frame is overkill", "I'd leave metrics like time spent out": words of their own right after the
     /// dimension (before its verb) make it one activity of the dimension. "Data I'll leave aside", "Serving I don't think
     /// is worth it" have only a subject, a verb of leaving and filler there; "Deployment is plain infrastructure and not
-    /// really an ML concern" says what the dimension is.
+    /// really an ML concern" and "Evaluation feels unnecessary here" say what the dimension is.
     /// </summary>
     private static bool ActivityBefore(Token[] tokens, PhraseHit hit, PhraseHit cue)
     {
@@ -809,7 +809,8 @@ internal static class DismissalDetector
             var id = tokens[t].Id;
             if (Lexicon.Negations.Contains(id) || (Lexicon.ClauseWords.Contains(id) && !Lexicon.Subjects.Contains(id))) return false;
             if (!NamesNothing(id) && !Lexicon.Pronouns.Contains(id) && !Lexicon.DimensionNouns.Contains(id) && !Lexicon.AsideVerbs.Contains(id)
-                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id) && !Lexicon.VagueNouns.Contains(id)) return true;
+                && !Lexicon.LeaveVerbs.Contains(id) && !Lexicon.DismissalPredicates.Contains(id) && !Lexicon.VagueNouns.Contains(id)
+                && !Lexicon.LinkingVerbs.Contains(id)) return true;
         }
         return false;
     }
@@ -875,14 +876,15 @@ internal static class DismissalDetector
         return false;
     }
 
-    /// <summary>"feature store", "data warehouse": the alias modifies another noun, so it is not the dimension.</summary>
+    /// <summary>"feature store", "data warehouse": the alias modifies another noun, so it is not the dimension ("monitoring seems" is no noun).</summary>
     private static bool IsCompound(NormalizedText text, Token[] tokens, PhraseHit hit, int end)
     {
         if (hit.End >= end) return false;
         for (var i = tokens[hit.End - 1].End; i < tokens[hit.End].Start; i++)
             if (text.Lower[i] is not (' ' or '-')) return false;
         var next = tokens[hit.End].Id;
-        if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next) || Lexicon.Discourse.Contains(next)) return false;
+        if (Lexicon.DimensionNouns.Contains(next) || Lexicon.WholeAdverbs.Contains(next) || Lexicon.Discourse.Contains(next)
+            || Lexicon.LinkingVerbs.Contains(next)) return false;
         // "data for ranking" is a compound; "evaluation for now" is not.
         if (Lexicon.Prepositions.Contains(next))
             return hit.End + 1 < end && !NamesNothing(tokens[hit.End + 1].Id);

@@ -154,6 +154,9 @@ internal static class Lexicon
 
     public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
 
+    /// <summary>Verbs that work like "is": "Evaluation feels unnecessary here", "Monitoring seems like overkill".</summary>
+    public static readonly HashSet<int> LinkingVerbs = Ids("feels feel seems seem looks look sounds sound appears appear");
+
     public static readonly int Of = Ids("of").Single();
 
     /// <summary>Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget".</summary>
@@ -190,8 +193,13 @@ internal static class Lexicon
         "detail details specifics aspects layer component components concerns considerations design story prep " +
         "gathering setup");
 
-    /// <summary>Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; "the whole model".</summary>
-    public static readonly HashSet<int> WholeAdverbs = Ids("entirely completely altogether fully totally wholly now anyway whole entire whatever");
+    /// <summary>
+    /// Adverbs after a dimension's name that widen, not compound it: "skip evaluation entirely"; adjectives before it that
+    /// mean all of it, not one kind: "the whole model", "a formal evaluation feels unnecessary".
+    /// </summary>
+    public static readonly HashSet<int> WholeAdverbs = Ids(
+        "entirely completely altogether fully totally wholly now anyway whole entire whatever " +
+        "formal proper dedicated elaborate extensive rigorous");
 
     /// <summary>Nouns that name nothing in particular: "monitoring this thing", "evaluation of any kind", "monitor the system".</summary>
     public static readonly HashSet<int> VagueNouns = Ids("thing things system systems stuff opinion view kind sort type way model models launch");

@@ -690,6 +690,25 @@ public class NegationTests
         AssertDismissesNothing(sentence);
     }
 
+    [Theory]
+    [InlineData("Evaluation feels unnecessary here.", Dimensions.Metrics)]
+    [InlineData("To be honest, a formal evaluation feels unnecessary here.", Dimensions.Metrics)]
+    [InlineData("Monitoring seems like overkill for v1.", Dimensions.Monitoring)]
+    [InlineData("Honestly, proper monitoring looks pointless for a ranker we retrain nightly.", Dimensions.Monitoring)]
+    public void Saying_a_dimension_seems_unneeded_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("Monitoring every frame seems like overkill.")]
+    [InlineData("A deep model seems like overkill for the first version.")]
+    [InlineData("Real-time serving feels unnecessary when a nightly batch job is enough.")]
+    public void Saying_one_kind_or_activity_seems_unneeded_dismisses_nothing(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
     /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
     private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
