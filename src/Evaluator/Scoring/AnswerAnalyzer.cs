@@ -84,6 +84,12 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
                 currentPart = labelPart;
                 fromLead = true;
             }
+            // "Monitoring. Once it's launched I don't see much to watch.": notes without markdown open a paragraph with the
+            // name alone, as "**Monitoring.**" does.
+            else if (PlainLead(matcher, text, tokens, segments, u, ts, te, out var leadPart) is var named and >= 0)
+            {
+                (current, currentPart, fromLead) = (named, leadPart, true);
+            }
             // "Running it: ..." after "The predictor: ...": a new labelled part about something else.
             else if (s.HasLabel && fromLead && s.Kind == UnitKind.Sentence)
             {
@@ -431,6 +437,27 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         if (best >= 0) part = DismissalDetector.PartNamed(matcher, tokens, ts, te, best);
         return best;
     }
+
+    /// <summary>
+    /// The dimension a sentence of a few words names and nothing else ("Monitoring.", "Data and labels.") when it opens its
+    /// paragraph and more follows; -1 otherwise. "No." or "We monitor." name nothing or say something.
+    /// </summary>
+    private static int PlainLead(RubricMatcher matcher, NormalizedText text, Token[] tokens, List<Segment> segments, int u, int ts, int te,
+        out string? part)
+    {
+        part = null;
+        var s = segments[u];
+        if (s.Kind != UnitKind.Sentence || s.HasLabel || te - ts > PlainLeadWords || te <= ts || u + 1 >= segments.Count
+            || (u > 0 && segments[u - 1].Block == s.Block) || text.Cased[s.End - 1] is not ('.' or ':')) return -1;
+        var hits = new List<PhraseHit>();
+        matcher.HeadingWords.Match(tokens, ts, te, hits);
+        for (var t = ts; t < te; t++)
+            if (!matcher.HeadingIds.ContainsKey(tokens[t].Id) && !Lexicon.TitleJoiners.Contains(tokens[t].Id)
+                && !hits.Any(h => h.Start <= t && t < h.End)) return -1;
+        return SectionOf(matcher, tokens, s.Start, s.End, out part);
+    }
+
+    private const int PlainLeadWords = 3;
 
     internal static (int Start, int End) TokenRange(Token[] tokens, int start, int end)
     {

@@ -47,7 +47,7 @@ internal static class Lexicon
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
         "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
-        "leave it to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
+        "leave it to", "leave this to", "leave that to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job", "team's job", "team's problem", "team's responsibility",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
@@ -61,6 +61,8 @@ internal static class Lexicon
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",
+          "not much to watch", "not much to monitor", "don't see much to watch", "don't see much to monitor",
+          "little to watch", "little to monitor", "not much worth watching", "not much worth monitoring",
           "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
           "park", "who needs", "who cares about", "as if anyone needs", "as if anybody needs", "as if we need", "as if we'd need",
           "as if anyone cares about", "as if anybody cares about"], Scoping),
@@ -153,6 +155,9 @@ internal static class Lexicon
     public static readonly int Out = Ids("out").Single();
 
     public static readonly HashSet<int> LeaveVerbs = Ids("leave leaving");
+
+    /// <summary>Words that join the names in a title: "Data and labels", "Evaluation of the ranker".</summary>
+    public static readonly HashSet<int> TitleJoiners = Ids("and or the of");
 
     /// <summary>Verbs that work like "is": "Evaluation feels unnecessary here", "Monitoring seems like overkill".</summary>
     public static readonly HashSet<int> LinkingVerbs = Ids("feels feel seems seem looks look sounds sound appears appear");

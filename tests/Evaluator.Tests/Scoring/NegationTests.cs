@@ -709,6 +709,23 @@ public class NegationTests
         AssertDismissesNothing(sentence);
     }
 
+    [Theory]
+    [InlineData("Monitoring. I don't see much to watch.", Dimensions.Monitoring)]
+    [InlineData("Serving. Honestly I'd leave this to the platform team.", Dimensions.Serving)]
+    public void Waving_away_a_part_opened_by_its_name_alone_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("No. I don't see much to watch.")]
+    [InlineData("We monitor. There is not much to watch beyond the error rate.")]
+    [InlineData("We monitor. Not much to watch.")]
+    public void A_short_sentence_that_says_something_is_no_lead(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
     /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
     private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
