@@ -30,6 +30,14 @@ internal sealed class UnitFeatures
 
     public bool IsFocusedOn(int dimension) => (Focus & (1 << dimension)) != 0;
 
+    /// <summary>
+    /// Bit d set: the unit states the problem rather than designing dimension d: in a paragraph whose concept groups are
+    /// mostly the problem's (requirements), it has two of the problem's groups or more, and no more of d's.
+    /// </summary>
+    public int StatesProblem { get; set; }
+
+    public bool StatesProblemFor(int dimension) => (StatesProblem & (1 << dimension)) != 0;
+
     /// <summary>Dimensions the unit names by one of their aliases ("monitoring"), not by a part of them ("retraining").</summary>
     public List<int> Aliases { get; } = [];
 

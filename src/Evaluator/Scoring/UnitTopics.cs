@@ -7,14 +7,19 @@ namespace Evaluator.Scoring;
 /// its concept groups or the most of any dimension, when its wording is closest to one of its criteria (the soft
 /// match), or when its paragraph or list has the most of that dimension's concept groups. Requirements do not compete:
 /// their concepts hold the case's own words ("listings", "bookings"), which every sentence of an answer uses.
-/// A unit is focused on a dimension when it is about it by more than one concept group tied with another dimension's.
+/// A unit is focused on a dimension when it is about it by more than one concept group tied with another dimension's,
+/// and states the problem instead when it and its paragraph hold more of the requirements' concept groups.
 /// </summary>
 internal static class UnitTopics
 {
+    /// <summary>The problem's concept groups that make a sentence, and its paragraph, a statement of the problem.</summary>
+    private const int ProblemGroups = 2;
+
     public static void Assign(RubricMatcher matcher, List<Segment> segments, AnswerUnit[] units, UnitFeatures[] features, int[] soft)
     {
         var dimensions = matcher.DimensionIds.Length;
         var groups = new int[segments.Count * dimensions];
+        var problem = new int[segments.Count];
         for (var u = 0; u < segments.Count; u++)
         {
             var hits = features[u].Concepts;
@@ -22,7 +27,9 @@ internal static class UnitTopics
             {
                 var d = matcher.Criteria[hits[k].Criterion].Dimension;
                 // A unit holds a handful of hits: a scan for an earlier equal one beats a set.
-                if (!matcher.AboutProblem[d] && hits.IndexOf(hits[k]) == k) groups[u * dimensions + d]++;
+                if (hits.IndexOf(hits[k]) != k) continue;
+                if (!matcher.AboutProblem[d]) groups[u * dimensions + d]++;
+                else problem[u]++;
             }
         }
 
@@ -34,6 +41,9 @@ internal static class UnitTopics
                 if (units[u].CanBeEvidence)
                     for (var d = 0; d < dimensions; d++) block[d] += groups[u * dimensions + d];
             var blockTop = block.Max();
+            var problemParagraph = 0;
+            for (var u = start; u < end; u++)
+                if (units[u].CanBeEvidence) problemParagraph += problem[u];
             for (var u = start; u < end; u++)
             {
                 var unit = groups.AsSpan(u * dimensions, dimensions);
@@ -45,6 +55,7 @@ internal static class UnitTopics
                 var tied = atTop > 1;
                 var topics = 0;
                 var focus = 0;
+                var states = 0;
                 for (var d = 0; d < dimensions; d++)
                 {
                     var own = unit[d] > 0 && (unit[d] == unitTop || unit[d] >= 2);
@@ -52,9 +63,13 @@ internal static class UnitTopics
                     var closest = soft[u] >= 0 && matcher.Criteria[soft[u]].Dimension == d;
                     if (own || paragraph || closest) topics |= 1 << d;
                     if (own && !(unit[d] == 1 && tied) || paragraph || closest) focus |= 1 << d;
+                    if (!matcher.AboutProblem[d] && problem[u] >= ProblemGroups && problem[u] >= unit[d]
+                        && problemParagraph >= ProblemGroups && problemParagraph >= blockTop)
+                        states |= 1 << d;
                 }
                 features[u].Topics = topics;
                 features[u].Focus = focus;
+                features[u].StatesProblem = states;
             }
         }
     }

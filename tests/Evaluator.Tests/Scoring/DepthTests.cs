@@ -114,6 +114,36 @@ public class DepthTests
         Assert.True(serving.Level >= 2, $"serving at level {serving.Level}");
     }
 
+    // A video-search candidate confirming the case's numbers: scale and latency are the problem, said in serving's words.
+    private const string ProblemParagraph =
+        "Let me pin down the problem first. Success means a search that leads to at least 30 seconds of watching, and today a "
+        + "quarter of searches fail that test.\n\nThe numbers I'd confirm: about a billion public videos, half a million uploads a day, "
+        + "two billion searches a day, around 60,000 queries a second at peak, and a results page within 200 ms at p99, of which "
+        + "ranking gets about 120 ms. New uploads must be searchable within 15 minutes, because for news people want what is fresh.";
+
+    [Fact]
+    public void Numbers_that_state_the_problem_are_no_serving_design()
+    {
+        var serving = Score(ProblemParagraph, "video-search").Dimensions[Dimensions.Serving];
+
+        var capacity = serving.Criteria.Single(c => c.Evidence.Any(q => q.Contains("60,000 queries a second", StringComparison.Ordinal)));
+        Assert.Equal(1, capacity.Level);
+    }
+
+    [Fact]
+    public void The_same_numbers_in_a_serving_design_count_in_depth()
+    {
+        var answer = "Each query goes through a query service that fans out to a lexical index and an ANN index on sharded servers, "
+            + "merges about 1,000 candidates and sends them to the ranker on a GPU fleet with request batching. At around 60,000 queries "
+            + "a second at peak, the results page stays within 200 ms at p99 because retrieval takes 50 ms and ranking about 120 ms; "
+            + "past that a fallback returns the lexical order.";
+
+        var serving = Score(answer, "video-search").Dimensions[Dimensions.Serving];
+
+        var capacity = serving.Criteria.Single(c => c.Evidence.Any(q => q.Contains("60,000 queries", StringComparison.Ordinal)));
+        Assert.Equal(3, capacity.Level);
+    }
+
     [Theory]
     [InlineData("video-search", "The evaluation sample is stratified by language and query frequency, because 45% of queries are not English and tail queries are where search fails.")]
     [InlineData("news-feed", "For the data, the main issue is position bias in logged data, leakage and a sound train/test split: I add position as a training feature, I only use features computed before the impression, and I split by time.")]
