@@ -57,17 +57,20 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         string? currentPart = null;
         // Whether the current section comes from a lead ("The predictor: ..."), which the next unnamed lead ends.
         var fromLead = false;
+        // The last paragraph a plain lead ("Monitoring. ...") covers: its own, or the next when it stands alone.
+        var leadEnds = -1;
         for (var u = 0; u < segments.Count; u++)
         {
             var s = segments[u];
             var (ts, te) = TokenRange(tokens, s.Start, s.End);
             features[u] = new UnitFeatures { TokenStart = ts, TokenEnd = te };
             sections[u] = -1;
+            if (leadEnds >= 0 && s.Block > leadEnds) (current, currentPart, fromLead, leadEnds) = (-1, null, false, -1);
             if (injected[u]) continue;
             if (s.Kind == UnitKind.Heading)
             {
                 current = SectionOf(matcher, tokens, s.LabelStart, s.LabelEnd, out currentPart);
-                fromLead = false;
+                (fromLead, leadEnds) = (false, -1);
                 sections[u] = current;
                 sectionParts[u] = currentPart;
                 continue;
@@ -82,18 +85,18 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
                 }
                 current = labelled;
                 currentPart = labelPart;
-                fromLead = true;
+                (fromLead, leadEnds) = (true, -1);
             }
             // "Monitoring. Once it's launched I don't see much to watch.": notes without markdown open a paragraph with the
-            // name alone, as "**Monitoring.**" does.
+            // name alone, as "**Monitoring.**" does; being plain text, it names that paragraph only.
             else if (PlainLead(matcher, text, tokens, segments, u, ts, te, out var leadPart) is var named and >= 0)
             {
-                (current, currentPart, fromLead) = (named, leadPart, true);
+                (current, currentPart, fromLead, leadEnds) = (named, leadPart, true, segments[u + 1].Block);
             }
             // "Running it: ..." after "The predictor: ...": a new labelled part about something else.
             else if (s.HasLabel && fromLead && s.Kind == UnitKind.Sentence)
             {
-                (current, currentPart, fromLead) = (-1, null, false);
+                (current, currentPart, fromLead, leadEnds) = (-1, null, false, -1);
             }
             sections[u] = current;
             sectionParts[u] = currentPart;

@@ -53,7 +53,7 @@ internal static class CriterionGrader
 
     /// <summary>
     /// A data paragraph that says the recalibrated probability feeds the auction has touched serving, not designed it: where
-    /// no sentence a dimension's evidence comes from is focused on it (<see cref="UnitFeatures.Focus"/>), sits under its
+    /// no sentence that matched a dimension's criteria is focused on it (<see cref="UnitFeatures.Focus"/>), sits under its
     /// heading or names it, the dimension is mentioned, level 1, however specific those sentences are.
     /// </summary>
     private static void CapRemarksInPassing(AnswerAnalysis analysis, int dimension, Dictionary<string, CriterionResult> results)
@@ -61,11 +61,15 @@ internal static class CriterionGrader
         var name = analysis.Matcher.DimensionIds[dimension];
         var found = new List<CriterionResult>();
         foreach (var slot in analysis.Matcher.Criteria)
-            if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
-        foreach (var quote in found.SelectMany(r => r.Evidence))
-            if (analysis.FindUnit(quote) is not { } unit || unit.Section == name || analysis.Features[unit.Index].IsFocusedOn(dimension)
-                || analysis.Features[unit.Index].Mentions.Contains(dimension))
-                return;
+        {
+            if (slot.Dimension != dimension || results[slot.Criterion.Id] is not { Level: > 0 } result) continue;
+            found.Add(result);
+            // Every sentence that matched, not only the quotes shown: a focused mention may sit behind deeper side remarks.
+            foreach (var u in analysis.ConceptMatches[slot.Criterion.Id])
+                if (analysis.Units[u].Section == name || analysis.Features[u].IsFocusedOn(dimension)
+                    || analysis.Features[u].Mentions.Contains(dimension))
+                    return;
+        }
         foreach (var result in found)
             if (result.Level > 1) results[result.Id] = result with { Level = 1 };
     }

@@ -51,10 +51,9 @@ internal static class DismissalDetector
             }
             if (IronicEnding(tokens, f) is var irony and >= 0)
             {
-                // "A ranker that never needs monitoring, said nobody ever" means it needs it: nothing is waved away.
-                var negated = false;
-                for (var t = f.TokenStart; t < irony && !negated; t++) negated = Lexicon.Negations.Contains(tokens[t].Id);
-                if (!negated && Granted(matcher, text.Lower, tokens, f.TokenStart, irony, hits) is { Dimension: >= 0 } mocked)
+                // "A ranker that never needs monitoring, said nobody ever" and "Monitoring is optional, said no one ever"
+                // mean it is needed: nothing is waved away.
+                if (!WavesAway(text.Lower, tokens, f.TokenStart, irony, hits) && Granted(matcher, text.Lower, tokens, f.TokenStart, irony, hits) is { Dimension: >= 0 } mocked)
                 {
                     if (mocked.Part is null) result[u] = mocked.Dimension;
                     else (parts[u], partWords[u]) = mocked;
@@ -209,6 +208,7 @@ internal static class DismissalDetector
         var name = names[0];
         var qualified = !IsWholeName(matcher, tokens, name)
             || (name.Start > from && !Lexicon.FunctionWords.Contains(tokens[name.Start - 1].Id)
+                && !Lexicon.WholeAdverbs.Contains(tokens[name.Start - 1].Id)
                 && lower.AsSpan(tokens[name.Start - 1].End, tokens[name.Start].Start - tokens[name.Start - 1].End).IsWhiteSpace());
         return (dimensions[0], qualified ? Words(tokens, name) : null);
     }
@@ -224,6 +224,16 @@ internal static class DismissalDetector
         for (var t = f.TokenEnd - 3; t > f.TokenStart && t >= f.TokenEnd - IronyReach; t--)
             if (Lexicon.Said.Contains(tokens[t].Id) && Lexicon.Nobody.Contains(tokens[t + 1].Id)) return t;
         return -1;
+    }
+
+    /// <summary>Whether the tokens [from, to) negate or wave away what they name: "never needs", "is optional", "is overkill".</summary>
+    private static bool WavesAway(string lower, Token[] tokens, int from, int to, List<PhraseHit> scratch)
+    {
+        for (var t = from; t < to; t++)
+            if (Lexicon.Negations.Contains(tokens[t].Id)) return true;
+        scratch.Clear();
+        Lexicon.Devaluing.Match(tokens, from, to, scratch);
+        return scratch.Count > 0 || Cues(lower, tokens, from, to, Clauses(lower, tokens, from, to), scratch, false).Count > 0;
     }
 
     /// <summary>"said no ML engineer in production ever": a few words between "no" and "ever".</summary>
@@ -757,7 +767,7 @@ internal static class DismissalDetector
             // much" limits how much of it.
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
                 || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit) || !SpeakerBefore(tokens, f, cue))) continue;
-            if (hit.Start >= cue.End && ModifiesAnObject(tokens, hit, cue)) continue;
+            if (hit.Start >= cue.End && (cue.Payload == Lexicon.HandOver || ModifiesAnObject(tokens, hit, cue))) continue;
             // "Who needs serving to be real-time?", "We don't need the model to be perfect": what is asked of it, not it.
             if (hit.Start >= cue.End && Lexicon.NeedWords.Contains(tokens[cue.End - 1].Id)
                 && hit.End < f.TokenEnd && tokens[hit.End].Id == To) continue;

@@ -47,7 +47,7 @@ internal static class Lexicon
         "makes no sense", "no point", "not worth", "not our concern", "not my concern", "someone else's problem",
         "not an ml", "infrastructure concern", "the platform team", "the platform engineers", "won't bother", "don't bother",
         "wouldn't bother", "would not bother", "not bother with", "there's nothing to do", "there is nothing to do",
-        "leave it to", "leave this to", "leave that to", "not a priority", "not really an ml", "not really ml", "not really a machine learning",
+        "not a priority", "not really an ml", "not really ml", "not really a machine learning",
         "not a machine learning", "someone else's job", "someone else's responsibility", "another team's job", "team's job", "team's problem", "team's responsibility",
         "another team's problem", "not our problem", "not my problem", "not our job", "handled elsewhere",
         "just use whatever", "use whatever they already", "use whatever we already", "use whatever exists",
@@ -57,6 +57,7 @@ internal static class Lexicon
         // Sarcasm that grants a dimension only in a world without deadlines: "Monitoring? Sure, if we had infinite time."
         "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
         (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
+        (["leave it to", "leave this to", "leave that to"], HandOver),
         (["none", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
@@ -64,7 +65,7 @@ internal static class Lexicon
           "not much to watch", "not much to monitor", "don't see much to watch", "don't see much to monitor",
           "little to watch", "little to monitor", "not much worth watching", "not much worth monitoring",
           "nothing to say", "nothing interesting to say", "wasted time", "wasted effort", "waste of effort",
-          "park", "who needs", "who cares about", "as if anyone needs", "as if anybody needs", "as if we need", "as if we'd need",
+          "park", "who needs", "who cares about", "as if anyone needs", "as if anybody needs",
           "as if anyone cares about", "as if anybody cares about"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
@@ -84,6 +85,12 @@ internal static class Lexicon
     /// </summary>
     public const int Effort = 4;
 
+    /// <summary>
+    /// Payload of cues that hand something to someone else ("I'd leave this to the platform team"): what follows is who
+    /// takes it, never what is waved away ("leave it to the model by adding position as a feature" dismisses no modelling).
+    /// </summary>
+    public const int HandOver = 5;
+
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
     public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version");
 
@@ -97,6 +104,9 @@ internal static class Lexicon
     public static readonly HashSet<int> Nobody = Ids("no nobody noone");
 
     public static readonly HashSet<int> Ever = Ids("ever");
+
+    /// <summary>Words that value something little without dismissing it outright: "Monitoring is optional".</summary>
+    public static readonly PhraseSet Devaluing = Phrases("optional", "overrated", "nice to have", "nice-to-have", "a waste", "just a detail");
 
     /// <summary>Words that open the real plan after a concession: "In theory ... . In practice I'd skip it."</summary>
     public static readonly PhraseSet ContrastOpeners = Phrases(
@@ -204,7 +214,7 @@ internal static class Lexicon
     /// </summary>
     public static readonly HashSet<int> WholeAdverbs = Ids(
         "entirely completely altogether fully totally wholly now anyway whole entire whatever " +
-        "formal proper dedicated elaborate extensive rigorous");
+        "formal proper rigorous");
 
     /// <summary>Nouns that name nothing in particular: "monitoring this thing", "evaluation of any kind", "monitor the system".</summary>
     public static readonly HashSet<int> VagueNouns = Ids("thing things system systems stuff opinion view kind sort type way model models launch");

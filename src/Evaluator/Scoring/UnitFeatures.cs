@@ -32,7 +32,8 @@ internal sealed class UnitFeatures
 
     /// <summary>
     /// Bit d set: the unit states the problem rather than designing dimension d: in a paragraph whose concept groups are
-    /// mostly the problem's (requirements), it has two of the problem's groups or more, and no more of d's.
+    /// mostly the problem's (requirements) and that never names d, it has two of the problem's groups or more, no more of
+    /// d's, and does not open with the candidate's plan.
     /// </summary>
     public int StatesProblem { get; set; }
 

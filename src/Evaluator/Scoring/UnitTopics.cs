@@ -8,7 +8,8 @@ namespace Evaluator.Scoring;
 /// match), or when its paragraph or list has the most of that dimension's concept groups. Requirements do not compete:
 /// their concepts hold the case's own words ("listings", "bookings"), which every sentence of an answer uses.
 /// A unit is focused on a dimension when it is about it by more than one concept group tied with another dimension's,
-/// and states the problem instead when it and its paragraph hold more of the requirements' concept groups.
+/// and states the problem instead when it and its paragraph hold more of the requirements' concept groups (unless it
+/// opens with the candidate's plan or its paragraph names the dimension).
 /// </summary>
 internal static class UnitTopics
 {
@@ -42,8 +43,13 @@ internal static class UnitTopics
                     for (var d = 0; d < dimensions; d++) block[d] += groups[u * dimensions + d];
             var blockTop = block.Max();
             var problemParagraph = 0;
+            var named = 0;
             for (var u = start; u < end; u++)
-                if (units[u].CanBeEvidence) problemParagraph += problem[u];
+            {
+                if (!units[u].CanBeEvidence) continue;
+                problemParagraph += problem[u];
+                foreach (var d in features[u].Mentions) named |= 1 << d;
+            }
             for (var u = start; u < end; u++)
             {
                 var unit = groups.AsSpan(u * dimensions, dimensions);
@@ -63,8 +69,10 @@ internal static class UnitTopics
                     var closest = soft[u] >= 0 && matcher.Criteria[soft[u]].Dimension == d;
                     if (own || paragraph || closest) topics |= 1 << d;
                     if (own && !(unit[d] == 1 && tied) || paragraph || closest) focus |= 1 << d;
-                    if (!matcher.AboutProblem[d] && problem[u] >= ProblemGroups && problem[u] >= unit[d]
-                        && problemParagraph >= ProblemGroups && problemParagraph >= blockTop)
+                    // "For serving, ... added by incremental indexing within 15 minutes" and "I'd match the query ... and rank
+                    // ..." design, whatever words of the problem they use.
+                    if (!matcher.AboutProblem[d] && problem[u] >= ProblemGroups && problem[u] >= unit[d] && !features[u].Plan
+                        && (named & (1 << d)) == 0 && problemParagraph >= ProblemGroups && problemParagraph >= blockTop)
                         states |= 1 << d;
                 }
                 features[u].Topics = topics;

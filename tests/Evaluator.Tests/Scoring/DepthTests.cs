@@ -144,6 +144,36 @@ public class DepthTests
         Assert.Equal(3, capacity.Level);
     }
 
+    [Fact]
+    public void Numbers_in_a_paragraph_that_names_serving_are_serving_design()
+    {
+        var answer = "I'd frame video search as retrieval then ranking, because we cannot score every video per query.\n\n"
+            + "For serving, retrieval queries a sharded HNSW index of video embeddings and returns 1,000 candidates in 40 ms, and the "
+            + "ranker scores them on GPUs with request batching in 80 ms, which keeps the page within 200 ms at p99 at 60,000 queries "
+            + "per second. New videos with no clicks yet are added by incremental indexing within 15 minutes, and personalised results "
+            + "use the watch history fetched from a feature store in 5 ms.";
+
+        var serving = Score(answer, "video-search").Dimensions[Dimensions.Serving];
+
+        Assert.Equal(3, serving.Level);
+    }
+
+    [Fact]
+    public void A_name_alone_opening_a_paragraph_names_that_paragraph_only()
+    {
+        var model = "The ranker is a multi-task neural network with one head per engagement type (like, comment, share, hide), trained "
+            + "with a weighted cross-entropy loss, because a single click head rewards clickbait. I'd start from gradient boosted trees "
+            + "as a baseline since they're cheap to iterate.";
+        var data = "We log every impression with its position, and join reactions, comments and shares within 7 days. Labels are a "
+            + "weighted sum of those, and I split by time: train on 14 days, test on day 15, because a random split leaks the same "
+            + "post across both sides.";
+
+        var withLead = Score($"Data. {data}\n\n{model}");
+        var without = Score($"{data}\n\n{model}");
+
+        Assert.Equal(without.Level(Dimensions.Modelling), withLead.Level(Dimensions.Modelling));
+    }
+
     [Theory]
     [InlineData("video-search", "The evaluation sample is stratified by language and query frequency, because 45% of queries are not English and tail queries are where search fails.")]
     [InlineData("news-feed", "For the data, the main issue is position bias in logged data, leakage and a sound train/test split: I add position as a training feature, I only use features computed before the impression, and I split by time.")]

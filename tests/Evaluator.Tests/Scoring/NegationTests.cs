@@ -674,6 +674,7 @@ public class NegationTests
     [Theory]
     [InlineData("Monitoring is essential, said no one ever.", Dimensions.Monitoring)]
     [InlineData("Drift detection and alerting are a must, said no shipping team ever.", Dimensions.Monitoring)]
+    [InlineData("Proper monitoring is essential, said no one ever.", Dimensions.Monitoring)]
     [InlineData("Monitoring? As if anyone needs it.", Dimensions.Monitoring)]
     [InlineData("As if anybody needs monitoring for a ranker that is retrained every night.", Dimensions.Monitoring)]
     public void Mocking_a_dimension_dismisses_it(string dismissal, string dimension)
@@ -684,6 +685,8 @@ public class NegationTests
     [Theory]
     [InlineData("A ranker that never needs monitoring, said nobody ever.")]
     [InlineData("Monitoring is never needed, said no one ever.")]
+    [InlineData("Monitoring is optional, said no one ever.")]
+    [InlineData("Monitoring is a nice-to-have, said no one ever.")]
     [InlineData("As if anyone needs serving to be real-time; a nightly batch job is fine for the digest.")]
     public void Mocking_a_claim_that_negates_or_a_property_dismisses_nothing(string sentence)
     {
@@ -704,6 +707,8 @@ public class NegationTests
     [InlineData("Monitoring every frame seems like overkill.")]
     [InlineData("A deep model seems like overkill for the first version.")]
     [InlineData("Real-time serving feels unnecessary when a nightly batch job is enough.")]
+    [InlineData("Elaborate monitoring seems unnecessary for v1, so I would only alert on p99 latency and the hide rate.")]
+    [InlineData("Dedicated monitoring is overkill for v1; the on-call dashboard covers it.")]
     public void Saying_one_kind_or_activity_seems_unneeded_dismisses_nothing(string sentence)
     {
         AssertDismissesNothing(sentence);
@@ -722,6 +727,14 @@ public class NegationTests
     [InlineData("We monitor. There is not much to watch beyond the error rate.")]
     [InlineData("We monitor. Not much to watch.")]
     public void A_short_sentence_that_says_something_is_no_lead(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    [Theory]
+    [InlineData("I'd size serving as if we need ten times today's peak.")]
+    [InlineData("For position bias, I'd leave this to the model by adding position as a feature.")]
+    public void Sizing_as_if_or_leaving_a_job_to_the_model_dismisses_nothing(string sentence)
     {
         AssertDismissesNothing(sentence);
     }
