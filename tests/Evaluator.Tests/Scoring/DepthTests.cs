@@ -121,27 +121,22 @@ public class DepthTests
         + "two billion searches a day, around 60,000 queries a second at peak, and a results page within 200 ms at p99, of which "
         + "ranking gets about 120 ms. New uploads must be searchable within 15 minutes, because for news people want what is fresh.";
 
-    [Fact]
-    public void Numbers_that_state_the_problem_are_no_serving_design()
+    // The same figures in a serving design: a query path, its components and a fallback around them.
+    private const string ServingParagraph =
+        "Each query goes through a query service that fans out to a lexical index and an ANN index on sharded servers, merges "
+        + "about 1,000 candidates and sends them to the ranker on a GPU fleet with request batching. At around 60,000 queries a "
+        + "second at peak, the results page stays within 200 ms at p99 because retrieval takes 50 ms and ranking about 120 ms; "
+        + "past that a fallback returns the lexical order.";
+
+    [Theory]
+    [InlineData(ProblemParagraph, 1)]
+    [InlineData(ServingParagraph, 3)]
+    public void Numbers_count_for_serving_as_deep_as_their_paragraph_designs_it(string answer, int level)
     {
-        var serving = Score(ProblemParagraph, "video-search").Dimensions[Dimensions.Serving];
-
-        var capacity = serving.Criteria.Single(c => c.Evidence.Any(q => q.Contains("60,000 queries a second", StringComparison.Ordinal)));
-        Assert.Equal(1, capacity.Level);
-    }
-
-    [Fact]
-    public void The_same_numbers_in_a_serving_design_count_in_depth()
-    {
-        var answer = "Each query goes through a query service that fans out to a lexical index and an ANN index on sharded servers, "
-            + "merges about 1,000 candidates and sends them to the ranker on a GPU fleet with request batching. At around 60,000 queries "
-            + "a second at peak, the results page stays within 200 ms at p99 because retrieval takes 50 ms and ranking about 120 ms; "
-            + "past that a fallback returns the lexical order.";
-
         var serving = Score(answer, "video-search").Dimensions[Dimensions.Serving];
 
         var capacity = serving.Criteria.Single(c => c.Evidence.Any(q => q.Contains("60,000 queries", StringComparison.Ordinal)));
-        Assert.Equal(3, capacity.Level);
+        Assert.Equal(level, capacity.Level);
     }
 
     [Fact]
