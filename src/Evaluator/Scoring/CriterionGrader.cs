@@ -162,8 +162,7 @@ internal static class CriterionGrader
                 level = 1;
             // "The numbers I'd confirm: ... 60,000 queries a second at peak, and a results page within 200 ms" states the
             // problem in serving's words; the candidate has not designed serving yet.
-            if (unit.Section is null && f.StatesProblemFor(slot.Dimension) && !f.Mentions.Contains(slot.Dimension) && byModel?.Contains(u) != true)
-                level = 1;
+            if (unit.Section is null && f.StatesProblemFor(slot.Dimension) && byModel?.Contains(u) != true) level = 1;
             // "Good metrics would be relevance and satisfaction" names its own dimension: not evidence for another.
             if (unit.Section is null && f.Names.Count > 0 && !f.Names.Contains(slot.Dimension)) continue;
             // A bare keyword in a sentence about another dimension ("a model ranks them") is noise, not a mention. Only a

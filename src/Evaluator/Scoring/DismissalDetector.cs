@@ -53,7 +53,8 @@ internal static class DismissalDetector
             {
                 // "A ranker that never needs monitoring, said nobody ever" and "Monitoring is optional, said no one ever"
                 // mean it is needed: nothing is waved away.
-                if (!WavesAway(text.Lower, tokens, f.TokenStart, irony, hits) && Granted(matcher, text.Lower, tokens, f.TokenStart, irony, hits) is { Dimension: >= 0 } mocked)
+                if (!WavesAway(text.Lower, tokens, f.TokenStart, irony, hits)
+                    && Granted(matcher, text.Lower, tokens, f.TokenStart, irony, hits) is { Dimension: >= 0 } mocked)
                 {
                     if (mocked.Part is null) result[u] = mocked.Dimension;
                     else (parts[u], partWords[u]) = mocked;
