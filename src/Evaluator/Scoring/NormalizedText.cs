@@ -5,7 +5,7 @@ namespace Evaluator.Scoring;
 
 /// <summary>
 /// The answer with invisible and look-alike characters folded away (zero-width, soft hyphen, NBSP,
-/// Cyrillic/Greek homoglyphs, fullwidth forms, typographic dashes and quotes), in two case variants
+/// Cyrillic/Greek homoglyphs, fullwidth forms, typographic dashes and quotes, a lone carriage return), in two case variants
 /// of equal length, plus a map from every normalised character back to the original text so that
 /// evidence is always cut from what the candidate wrote.
 /// </summary>
@@ -57,7 +57,8 @@ internal sealed class NormalizedText
             var ch = original[i];
             if (ch < 0x80 && count < chars.Length)
             {
-                chars[count] = ch;
+                // A carriage return alone ends a line (old Mac files, some web forms); before a line feed it is part of it.
+                chars[count] = ch == '\r' && (i + 1 == original.Length || original[i + 1] != '\n') ? '\n' : ch;
                 start[count] = i;
                 end[count++] = i + 1;
                 i++;

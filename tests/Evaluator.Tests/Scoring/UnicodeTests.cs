@@ -65,4 +65,17 @@ public class UnicodeTests
 
         Assert.Contains(Evaluator.Scoring.Flags.PromptInjection, result.Flags);
     }
+
+    [Theory]
+    [InlineData("\r\n")]
+    [InlineData("\r")]
+    public void Line_endings_of_other_systems_score_like_line_feeds(string lineEnding)
+    {
+        var answer = Strong.Replace("\n", lineEnding, StringComparison.Ordinal);
+
+        var result = Score(answer);
+
+        Assert.True(Score(Strong).Scores() == result.Scores(), lineEnding.Length + " characters");
+        Assert.All(result.AllEvidence(), e => Assert.Contains(e, answer, StringComparison.Ordinal));
+    }
 }
