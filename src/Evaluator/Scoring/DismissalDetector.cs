@@ -756,6 +756,9 @@ internal static class DismissalDetector
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
             if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
+            // "We won't need a dedicated monitoring service, because the platform already exports metrics": a name after a
+            // connector is in the reason, not what the cue waves away.
+            if (hit.Start >= cue.End && ConnectorBetween(tokens, cue.End, hit.Start)) continue;
             if (hit.End <= cue.Start && ActivityBefore(tokens, hit, cue)) continue;
             // "makes watching the model pointless": the name is the object of another activity, not what is waved away.
             if (hit.End <= cue.Start && ObjectOfActivity(text, tokens, f, hit)) continue;
@@ -884,6 +887,13 @@ internal static class DismissalDetector
             var id = tokens[t].Id;
             if (!NamesNothing(id) && !Lexicon.DismissalPredicates.Contains(id)) return true;
         }
+        return false;
+    }
+
+    private static bool ConnectorBetween(Token[] tokens, int from, int to)
+    {
+        for (var t = from; t < to; t++)
+            if (Lexicon.Connectors.Contains(tokens[t].Id)) return true;
         return false;
     }
 

@@ -102,6 +102,8 @@ public class NegationTests
     [InlineData("## Monitoring\nSkip it. Daily retraining makes watching the model pointless.\n", Dimensions.Modelling)]
     [InlineData("We leave spam accounts out of the training data, since their clicks are not real interest.\n", Dimensions.Data)]
     [InlineData("Monitoring isn't needed beyond the latency dashboards the platform already has.\n", Dimensions.Monitoring)]
+    [InlineData("We won't need a dedicated monitoring service, because the platform already exports metrics.\n", Dimensions.Metrics)]
+    [InlineData("We don't need a separate store, since the model reads its data from the warehouse.\n", Dimensions.Data)]
     public void Narrowing_a_choice_is_not_dismissing_the_dimension(string answer, string dimension)
     {
         var analysis = Scorer.Analyse(NewsFeed, answer);
