@@ -54,6 +54,14 @@ internal static class Lexicon
         "nothing for me to design", "nothing left to do", "a solved problem", "an engineering detail", "an implementation detail",
         "just engineering", "just plumbing", "a luxury", "isn't my problem", "isn't our problem", "isn't my concern",
         "isn't our concern", "isn't my job", "isn't our job", "not my area", "isn't my area", "not really my area", "isn't really my area",
+        "not in my remit", "not in our remit", "outside my remit", "outside our remit", "beyond my remit", "not my remit",
+        "someone else's headache", "not my headache", "not our headache", "another team's headache",
+        "devops's job", "devops' job", "ops's job",
+        "superfluous", "unneeded", "inessential", "dispensable", "descoped", "de-scoped",
+        "hand-wave", "handwave", "hand wave", "punt on", "punting on", "beyond what i'd", "beyond what we'd",
+        "beyond what i would", "beyond what we need", "can do without", "could do without", "can live without",
+        "can wait until after", "can wait till after", "can wait for later", "can wait for a later", "can wait for v2",
+        "can come later", "a phase-two thing", "a phase two thing", "a v2 thing", "a problem for later", "a later problem",
         // Sarcasm that grants a dimension only in a world without deadlines: "Monitoring? Sure, if we had infinite time."
         "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
         (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
@@ -69,7 +77,8 @@ internal static class Lexicon
           "as if anyone cares about", "as if anybody cares about"], Scoping),
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
-          "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss"], Effort));
+          "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss",
+          "waste words on", "waste any words on", "waste time on", "waste any time on", "waste much time on"], Effort));
 
     public const int OpeningOnly = 1;
 
@@ -92,7 +101,7 @@ internal static class Lexicon
     public const int HandOver = 5;
 
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
-    public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version");
+    public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version ml engineer scientist role");
 
     /// <summary>Words that grant something only in theory: "Monitoring is nice in theory, but ...".</summary>
     public static readonly PhraseSet ConcessionMarkers = Phrases(

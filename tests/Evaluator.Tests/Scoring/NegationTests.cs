@@ -53,6 +53,17 @@ public class NegationTests
     [InlineData("The model itself is the least important part, so I'll skip it; any off-the-shelf classifier works.", Dimensions.Modelling)]
     [InlineData("**Model.** Whatever model, it really doesn't matter; I'll leave the algorithm to the team.", Dimensions.Modelling)]
     [InlineData("**Monitoring.** We can leave monitoring out for the first version; the ranker won't change once it's trained.", Dimensions.Monitoring)]
+    [InlineData("We can do without monitoring for v1.", Dimensions.Monitoring)]
+    [InlineData("Monitoring can wait until after launch.", Dimensions.Monitoring)]
+    [InlineData("I'd punt on monitoring.", Dimensions.Monitoring)]
+    [InlineData("Formal evaluation is superfluous here; the ranker is obviously better.", Dimensions.Metrics)]
+    [InlineData("Metrics are obvious, so I won't waste words on them.", Dimensions.Metrics)]
+    [InlineData("## Serving\nDescoped.", Dimensions.Serving)]
+    [InlineData("I'll hand-wave serving: any standard stack works.", Dimensions.Serving)]
+    [InlineData("## Serving\nNot in my remit as the ML engineer.", Dimensions.Serving)]
+    [InlineData("Data prep is someone else's headache.", Dimensions.Data)]
+    [InlineData("Monitoring is beyond what I'd design in an interview.", Dimensions.Monitoring)]
+    [InlineData("## Serving\nThat's DevOps's job.", Dimensions.Serving)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -212,6 +223,10 @@ public class NegationTests
     [InlineData("I won't go into detail on serving.")]
     [InlineData("We treat skipped videos as negatives when training the model.")]
     [InlineData("We'd partner with the infra team on deployment, but the ML team owns the rollout plan.")]
+    [InlineData("The ranker can do without the heavy text features for new users; content embeddings cover them.")]
+    [InlineData("Users waste time on clickbait, so the model demotes posts with a high hide rate.")]
+    [InlineData("We punt on real-time features for v1; hourly batch features are enough for the ranker.")]
+    [InlineData("Cold start is a problem for later; popularity priors cover new users for now.")]
     [InlineData("We don't plan to ship a new model without an A/B test.")]
     [InlineData("Apart from CTR and drift there's nothing to monitor.")]
     [InlineData("I won't go into every metric, but the primary ones are CTR and dwell time.")]
