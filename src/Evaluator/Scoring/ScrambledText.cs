@@ -32,6 +32,33 @@ internal static class ScrambledText
         return breaks;
     }
 
+    /// <summary>Non-words a block needs, and their least share of its plain words, to be letters shuffled inside words.</summary>
+    private const int MinNonWords = 5;
+    private const double MinNonWordShare = 0.5;
+    private const int MinPlainLength = 4;
+
+    /// <summary>
+    /// Counts the unit's plain words (lower-case letters only, four or more: names, acronyms and figures are left out) and
+    /// those that are no word (<see cref="KnownWords"/>); a word of the rubrics or the lexicon is always one. Outside the
+    /// rubrics' words, a written sentence has a quarter of its plain words outside the encoding's vocabulary at most
+    /// (technical terms, British spellings), no paragraph of the labelled answers a fifth; with letters shuffled inside
+    /// the words, four in five.
+    /// </summary>
+    public static void CountNonWords(NormalizedText text, Token[] tokens, UnitFeatures f, ref int plain, ref int nonWords)
+    {
+        for (var t = f.TokenStart; t < f.TokenEnd; t++)
+        {
+            var token = tokens[t];
+            if (token.Shape != TokenShape.None || token.End - token.Start < MinPlainLength) continue;
+            var word = text.Lower.AsSpan(token.Start, token.End - token.Start);
+            if (word.ContainsAnyExceptInRange('a', 'z')) continue;
+            plain++;
+            if (token.Id == Vocabulary.Unknown && !KnownWords.IsWord(word)) nonWords++;
+        }
+    }
+
+    public static bool ShuffledLetters(int plain, int nonWords) => nonWords >= MinNonWords && nonWords >= MinNonWordShare * plain;
+
     private static readonly System.Buffers.SearchValues<char> GluePunctuation = System.Buffers.SearchValues.Create(",;:()=");
     private const int MinUngluedWords = 40;
     private const double MinGlueShare = 0.15;

@@ -92,24 +92,25 @@ internal static class StuffingDetector
 
     /// <summary>
     /// Units that say nothing of the candidate's: paragraphs in a word order English never has (shuffled or reversed text,
-    /// strings of rubric words) and units that copy the rubric's wording about answers (its level descriptors, probes).
+    /// strings of rubric words) or of words that are none (letters shuffled inside them), and units that copy the rubric's wording about answers (its level descriptors, probes).
     /// </summary>
     public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
     {
         var result = new bool[segments.Count];
         foreach (var (start, end) in Blocks(segments))
         {
-            int breaks = 0, words = 0, glue = 0;
+            int breaks = 0, words = 0, glue = 0, plain = 0, nonWords = 0;
             for (var k = start; k < end; k++)
             {
                 if (!IsProse(segments[k], injected[k])) continue;
                 breaks += ScrambledText.Breaks(text, tokens, features[k]);
+                ScrambledText.CountNonWords(text, tokens, features[k], ref plain, ref nonWords);
                 // Terse bullets ("- Two-tower candidate retrieval") are notes, not sentences: only sentences need glue.
                 if (segments[k].Kind != UnitKind.Sentence) continue;
                 words += features[k].Words;
                 glue += ScrambledText.Glue(text, tokens, features[k]);
             }
-            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue);
+            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue) || ScrambledText.ShuffledLetters(plain, nonWords);
             for (var k = start; k < end; k++)
                 result[k] = IsProse(segments[k], injected[k]) && (scrambled || features[k].CopiesRubric);
         }

@@ -25,12 +25,16 @@ public abstract class LabelledSetFixture
     {
         Rubrics = RubricLoader.LoadFolder(TestPaths.Rubrics);
         Scorer = new LocalScorer(Rubrics);
-        Answers = File.ReadLines(path)
+        Answers = Read(path);
+        Results = Answers.ToDictionary(a => a.Id, a => Scorer.Score(a.Id, Rubrics.Get(a.Case), a.Answer));
+    }
+
+    /// <summary>The labelled answers of a JSONL file.</summary>
+    public static List<DevAnswer> Read(string path) =>
+        File.ReadLines(path)
             .Where(line => line.Trim().Length > 0)
             .Select(line => JsonSerializer.Deserialize<DevAnswer>(line, Web)!)
             .ToList();
-        Results = Answers.ToDictionary(a => a.Id, a => Scorer.Score(a.Id, Rubrics.Get(a.Case), a.Answer));
-    }
 
     public RubricSet Rubrics { get; }
 

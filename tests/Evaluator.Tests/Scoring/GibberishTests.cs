@@ -55,6 +55,57 @@ public class GibberishTests
     }
 
     [Fact]
+    public void Letters_shuffled_inside_words_raise_nothing()
+    {
+        var scrambled = ShuffleLettersInsideWords(Strong, new Random(3));
+
+        var padded = Score(Weak + "\n\n" + scrambled);
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+        Assert.All(padded.AllEvidence(), e => Assert.DoesNotContain(e, scrambled, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Strong_answer_with_its_letters_shuffled_inside_words_scores_nothing()
+    {
+        var scrambled = ShuffleLettersInsideWords(Strong, new Random(5));
+
+        var result = Score(scrambled);
+
+        Assert.Equal(0, result.Overall);
+    }
+
+    [Theory]
+    [InlineData("strong")]
+    [InlineData("weak")]
+    [InlineData("partial")]
+    [InlineData("paraphrase")]
+    [InlineData("negation")]
+    public void Labelled_answers_have_no_unit_of_non_words(string profile)
+    {
+        var answers = LabelledAnswers().Where(a => a.Profile == profile).ToList();
+
+        var garbled = answers.SelectMany(a => Scorer.Analyse(LocalScoring.Rubrics.Get(a.Case), a.Answer).Units.Where(u => u.Garbled).Select(u => a.Id + ": " + u.Text));
+
+        Assert.NotEmpty(answers);
+        Assert.Empty(garbled);
+    }
+
+    /// <summary>"Recompute embeddings daily" becomes "Rmtopucee engiebddms dalyi": first and last letters kept, the rest shuffled.</summary>
+    private static string ShuffleLettersInsideWords(string text, Random random) =>
+        System.Text.RegularExpressions.Regex.Replace(text, "[A-Za-z]{4,}", m =>
+        {
+            var inner = m.Value[1..^1].ToCharArray();
+            random.Shuffle(inner);
+            return m.Value[0] + new string(inner) + m.Value[^1];
+        });
+
+    private static IEnumerable<DevAnswer> LabelledAnswers() =>
+        new[] { TestPaths.DevSet, TestPaths.HeldOut }
+            .Concat(Directory.GetFiles(Path.GetDirectoryName(TestPaths.HeldOut)!, "heldout-*.jsonl"))
+            .SelectMany(LabelledSetFixture.Read);
+
+    [Fact]
     public void Rubric_phrases_strung_into_sentences_are_a_keyword_list()
     {
         var terms = NewsFeed.AllCriteria().SelectMany(c => c.Criterion.Concepts.Select(g => g[^1])).ToList();

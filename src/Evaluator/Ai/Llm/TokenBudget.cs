@@ -1,6 +1,5 @@
 using System.Text;
 using Microsoft.Extensions.Options;
-using Microsoft.ML.Tokenizers;
 using Microsoft.SemanticKernel;
 
 namespace Evaluator.Ai;
@@ -8,10 +7,7 @@ namespace Evaluator.Ai;
 /// <summary>Counts prompt tokens with the o200k encoding and refuses prompts the model's context cannot hold.</summary>
 public sealed class TokenBudget(IOptions<AiOptions> options)
 {
-    // Loading the encoding takes a moment; most processes never call a model.
-    private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForModel("gpt-4o"));
-
-    public static int Count(string text) => O200k.Value.CountTokens(text);
+    public static int Count(string text) => Scoring.O200k.Tokenizer.CountTokens(text);
 
     /// <summary>Tokens left for the prompt once the reply's share is reserved.</summary>
     public int PromptLimit => options.Value.Llm.ContextTokens - options.Value.Llm.MaxOutputTokens;
