@@ -141,6 +141,10 @@ internal static class Lexicon
         "although not its our my their your these those i'd we'd i'll we'll it's " +
         "that's there's i'm we're they're can't don't won't isn't aren't doesn't didn't");
 
+    /// <summary>The placeholder text of typesetting, "Lorem ipsum dolor sit amet": filler, whatever terms are sprinkled in it.</summary>
+    public static readonly HashSet<int> LoremIpsum = Ids(
+        "lorem ipsum dolor amet consectetur adipiscing elit eiusmod tempor incididunt labore dolore magna aliqua veniam nostrud");
+
     /// <summary>Words that link or count terms in a statement ("via", "versus", "four weeks"): a run of terms with one is a note, not a list.</summary>
     public static readonly HashSet<int> Linking = Ids("through plus versus vs via above below near behind instead three four five six seven eight nine");
 

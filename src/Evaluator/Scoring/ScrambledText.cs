@@ -57,6 +57,17 @@ internal static class ScrambledText
         }
     }
 
+    /// <summary>Words of placeholder text in a block that make it filler: one may be a quotation, three are not.</summary>
+    public const int MinFillerWords = 3;
+
+    public static int FillerWords(Token[] tokens, UnitFeatures f)
+    {
+        var count = 0;
+        for (var t = f.TokenStart; t < f.TokenEnd; t++)
+            if (Lexicon.LoremIpsum.Contains(tokens[t].Id)) count++;
+        return count;
+    }
+
     public static bool ShuffledLetters(int plain, int nonWords) => nonWords >= MinNonWords && nonWords >= MinNonWordShare * plain;
 
     private static readonly System.Buffers.SearchValues<char> GluePunctuation = System.Buffers.SearchValues.Create(",;:()=");

@@ -92,25 +92,27 @@ internal static class StuffingDetector
 
     /// <summary>
     /// Units that say nothing of the candidate's: paragraphs in a word order English never has (shuffled or reversed text,
-    /// strings of rubric words) or of words that are none (letters shuffled inside them), and units that copy the rubric's wording about answers (its level descriptors, probes).
+    /// strings of rubric words) or of words that are none (letters shuffled inside them, placeholder Latin), and units that copy the rubric's wording about answers (its level descriptors, probes).
     /// </summary>
     public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
     {
         var result = new bool[segments.Count];
         foreach (var (start, end) in Blocks(segments))
         {
-            int breaks = 0, words = 0, glue = 0, plain = 0, nonWords = 0;
+            int breaks = 0, words = 0, glue = 0, plain = 0, nonWords = 0, filler = 0;
             for (var k = start; k < end; k++)
             {
                 if (!IsProse(segments[k], injected[k])) continue;
                 breaks += ScrambledText.Breaks(text, tokens, features[k]);
                 ScrambledText.CountNonWords(text, tokens, features[k], ref plain, ref nonWords);
+                filler += ScrambledText.FillerWords(tokens, features[k]);
                 // Terse bullets ("- Two-tower candidate retrieval") are notes, not sentences: only sentences need glue.
                 if (segments[k].Kind != UnitKind.Sentence) continue;
                 words += features[k].Words;
                 glue += ScrambledText.Glue(text, tokens, features[k]);
             }
-            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue) || ScrambledText.ShuffledLetters(plain, nonWords);
+            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue) || ScrambledText.ShuffledLetters(plain, nonWords)
+                || filler >= ScrambledText.MinFillerWords;
             for (var k = start; k < end; k++)
                 result[k] = IsProse(segments[k], injected[k]) && (scrambled || features[k].CopiesRubric);
         }

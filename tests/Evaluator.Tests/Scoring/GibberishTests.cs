@@ -75,6 +75,16 @@ public class GibberishTests
         Assert.Equal(0, result.Overall);
     }
 
+    [Fact]
+    public void Placeholder_latin_with_metric_names_in_it_raises_nothing()
+    {
+        var filler = "### Evaluation\nLorem AUC ipsum 0.82 dolor nDCG@10 sit amet 14 days, consectetur A/B adipiscing 5% elit guardrail.";
+
+        var padded = Score(Weak + "\n\n" + filler);
+
+        Assert.Equal(Score(Weak).Scores(), padded.Scores());
+    }
+
     [Theory]
     [InlineData("strong")]
     [InlineData("weak")]
