@@ -26,6 +26,9 @@ public sealed record AnswerUnit
     /// <summary>Addressed to the grader (prompt injection): never evidence, ignored by every rule.</summary>
     public bool Injected { get; init; }
 
+    /// <summary>The interviewer's line of a pasted transcript: the case's facts, never evidence, ignored by every rule.</summary>
+    public bool Asked { get; init; }
+
     /// <summary>A list of bare terms: evidence from it is worth level 1 at most.</summary>
     public bool ListLike { get; init; }
 
@@ -44,7 +47,7 @@ public sealed record AnswerUnit
     public int End => Start + Text.Length;
 
     /// <summary>Whether the unit may be quoted as evidence at all.</summary>
-    public bool CanBeEvidence => !Injected && !Garbled && Dismisses is null && Kind is not (UnitKind.Heading or UnitKind.Comment or UnitKind.Code);
+    public bool CanBeEvidence => !Injected && !Asked && !Garbled && Dismisses is null && Kind is not (UnitKind.Heading or UnitKind.Comment or UnitKind.Code);
 }
 
 /// <summary>

@@ -48,6 +48,9 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
         var segments = Segmenter.Split(text);
         var injected = new bool[segments.Count];
         var anyInjection = InjectionDetector.Detect(text, segments, injected, scorePatterns);
+        var fromGrader = (bool[])injected.Clone();
+        // From here on "injected" means not the candidate's words: the interviewer's lines of a transcript are left out too.
+        var asked = InterviewerTurns.Mark(text, segments, injected);
 
         var features = new UnitFeatures[segments.Count];
         var sections = new int[segments.Count];
@@ -127,7 +130,7 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
             {
                 Index = u, Start = start, Text = answer[start..end], Kind = s.Kind, Block = s.Block,
                 Section = sections[u] >= 0 ? matcher.DimensionIds[sections[u]] : null,
-                Injected = injected[u], ListLike = listLike[u], Garbled = garbled[u],
+                Injected = fromGrader[u], Asked = asked[u], ListLike = listLike[u], Garbled = garbled[u],
                 Dismisses = dismisses[u] >= 0 ? matcher.DimensionIds[dismisses[u]] : null,
                 Narrows = narrows[u] >= 0 ? matcher.DimensionIds[narrows[u]] : null,
             };

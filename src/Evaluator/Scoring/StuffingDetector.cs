@@ -258,7 +258,7 @@ internal static class StuffingDetector
         var listWords = 0;
         for (var u = 0; u < units.Count; u++)
         {
-            if (units[u].Injected || units[u].Kind is UnitKind.Heading or UnitKind.Comment) continue;
+            if (units[u].Injected || units[u].Asked || units[u].Kind is UnitKind.Heading or UnitKind.Comment) continue;
             foreach (var hit in features[u].Concepts)
             {
                 allTerms.Add((hit.Criterion, hit.Group));

@@ -110,11 +110,6 @@ public class GibberishTests
             return m.Value[0] + new string(inner) + m.Value[^1];
         });
 
-    private static IEnumerable<DevAnswer> LabelledAnswers() =>
-        new[] { TestPaths.DevSet, TestPaths.HeldOut }
-            .Concat(Directory.GetFiles(Path.GetDirectoryName(TestPaths.HeldOut)!, "heldout-*.jsonl"))
-            .SelectMany(LabelledSetFixture.Read);
-
     [Fact]
     public void Rubric_phrases_strung_into_sentences_are_a_keyword_list()
     {

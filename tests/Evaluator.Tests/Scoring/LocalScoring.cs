@@ -22,13 +22,11 @@ public static class LocalScoring
     public static string Answer(string name) =>
         File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "tests", "Evaluator.Tests", "Scoring", "Answers", name + ".md"));
 
-    /// <summary>The labelled answers of the devset and the held-out set: every case, every profile.</summary>
+    /// <summary>The labelled answers of the devset and the held-out sets: every case, every profile.</summary>
     public static IEnumerable<DevAnswer> LabelledAnswers() =>
-        File.ReadLines(TestPaths.DevSet).Concat(File.ReadLines(TestPaths.HeldOut))
-            .Where(line => line.Trim().Length > 0)
-            .Select(line => System.Text.Json.JsonSerializer.Deserialize<DevAnswer>(line, Web)!);
-
-    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+        new[] { TestPaths.DevSet, TestPaths.HeldOut }
+            .Concat(Directory.GetFiles(Path.GetDirectoryName(TestPaths.HeldOut)!, "heldout-*.jsonl").Order(StringComparer.Ordinal))
+            .SelectMany(LabelledSetFixture.Read);
 
     public static int Level(this Evaluation evaluation, string dimension) => evaluation.Dimensions[dimension].Level;
 
