@@ -66,7 +66,7 @@ internal static class Lexicon
         "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
         (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
         (["leave it to", "leave this to", "leave that to"], HandOver),
-        (["none", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
+        (["none", "no", "nope", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
           "i won't cover", "we won't cover", "i will not cover", "we will not cover",
           "nothing to watch", "nothing to monitor", "nothing to design", "nothing worth watching", "nothing worth monitoring",

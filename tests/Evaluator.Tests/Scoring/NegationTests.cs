@@ -64,6 +64,8 @@ public class NegationTests
     [InlineData("Data prep is someone else's headache.", Dimensions.Data)]
     [InlineData("Monitoring is beyond what I'd design in an interview.", Dimensions.Monitoring)]
     [InlineData("## Serving\nThat's DevOps's job.", Dimensions.Serving)]
+    [InlineData("## Monitoring\nNo.", Dimensions.Monitoring)]
+    [InlineData("## Monitoring\nNope.", Dimensions.Monitoring)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
