@@ -265,7 +265,12 @@ internal static partial class InjectionDetector
         foreach (var m in RoleWord().EnumerateMatches(lower.AsSpan(from, to - from)))
         {
             var i = from + m.Index - 1;
-            while (i >= from && lower[i] is ' ' or '\t' or '>' or '*' or '_' or '#' or '[' or '(' or '`' or '-') i--;
+            var listed = false;
+            for (; i >= from && lower[i] is ' ' or '\t' or '>' or '*' or '_' or '#' or '[' or '(' or '`' or '-'; i--)
+                listed |= lower[i] is '#' || (lower[i] is '-' or '*' && i + 1 < lower.Length && lower[i + 1] == ' ');
+            // "- System: a batch pipeline on GPU workers", "### System: end-to-end flow", "- Developer note: ...": a part
+            // of the design under a bullet or heading. A grader or an assistant is never one.
+            if (listed && lower[from + m.Index] is 's' or 'd') continue;
             var opensTurn = i < from || lower[i] == '\n';
             if (!opensTurn && lower[i] is '.' or '!' or '?' or '"' or '\'' or ')')
                 opensTurn = i + 1 < lower.Length && char.IsWhiteSpace(lower[i + 1]) || lower[i] is '"' or '\'' or ')';
@@ -329,7 +334,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(system|assistant|grader|evaluator|developer)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
     private static partial Regex RoleWord();
 
-    [GeneratedRegex(@"\b(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
+    [GeneratedRegex(@"(?<=(^|[.!?:;,(\[>*""'-][ \t]*|\n[ \t]*|\b(please|now|and|must|should|to|just|then) ))(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
     private static partial Regex IgnoreInstructions();
 
     // "Note to the grader", "Dear grader", "As the assessor, you ...": words addressed to whoever grades ("an LLM as the
@@ -343,12 +348,12 @@ internal static partial class InjectionDetector
     // The verb must be a request ("please give", "award this"), not a noun ("sort by the score and show the highest"),
     // and the marks must be marks ("the highest score"), not any superlative, nor a score given to items ("give the
     // highest score to exact matches", "a score of 3 if it is borderline").
-    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.;\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|(a )?level[- ]3|score of 3|a 3\b|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))(?![ \t]+(to|for|if|when|whose|than|wins)\b(?![ \t]+(all|every|each)\b))")]
+    [GeneratedRegex(@"(?<!\b(?:the|a|an|by|of|its|their|our|this|that|each|per|final|ranking|relevance|quality|learning|error|click|engagement|predicted|model|risk)[ \t-])\b(give|assign|award|grant|rate|mark|score|grade)\b[^.;\n]{0,50}\b(full (marks|score|points|credit)|max(imum)? (score|marks?|points|level|grade|rating|credit)|(highest|top|best) (possible )?(score|marks?|level|grade|rating|points)s?\b|perfect (score|marks?|grade|rating|10)|(a )?level[- ]3|score of 3|a 3(?![-%.,/\w]|[ \t]+and\b|[ \t]*(x|ms|layers?|percent|times)\b)|3/3|100/100|10/10|strong hire|3 on every|3 everywhere|3s (on|in|for|across) (all|every|each)|3 (to|in|on|for|across) (all|every|each))(?![ \t]+(to|for|if|when|whose|than|wins)\b(?![ \t]+(all|every|each)\b))")]
     private static partial Regex AskForMarks();
 
-    // "### Instruction:" opening a line: the heading of a chat-model prompt template, not of a design ("Rater
-    // instructions: ..." is).
-    [GeneratedRegex(@"(^|\n)[ \t>]*#{2,}[ \t]*(instruction|system)s?( prompt)?[ \t]*:")]
+    // "### Instruction:" alone on its line: the heading of a chat-model prompt template, not of a design ("Rater
+    // instructions: ..." or "### System: end-to-end flow" is).
+    [GeneratedRegex(@"(^|\n)[ \t>]*#{2,}[ \t]*(instruction|system)s?( prompt)?[ \t]*:[ \t*_]*(?=\n|$)")]
     private static partial Regex PromptTemplateHeading();
 
     // "P.S. for whoever is scoring this", "To the AI reading this:": the grader addressed without being named. "The model
@@ -366,7 +371,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(rate|mark|grade|score)\b[^.\n]{0,20}\b(this|my) (answer|response|submission)( as| to be)? (an? )?(excellent|outstanding|exceptional|flawless|perfect|strong hire)\b")]
     private static partial Regex RateAsExcellent();
 
-    [GeneratedRegex(@"\b((automated|ai|llm) (grader|evaluator|scorer|judge|reviewer|reader)|grader (instructions|output|note)|evaluator (instructions?|notes?)\s*:|grading (instructions|error|note)|evaluation result\s*:|grader_output|scoring instructions)")]
+    [GeneratedRegex(@"\b(((to|for|dear|hey|hi|attention) (the |any )?)(automated|ai|llm) (grader|evaluator|scorer|judge|reviewer|reader)|(automated|ai|llm) (grader|evaluator|scorer|judge|reviewer|reader)[ \t*_]*:|grader (instructions|output|note)|evaluator (instructions?|notes?)\s*:|grading (instructions|error|note)|evaluation result\s*:\s*(level|score|pass|fail|strong|\d)|grader_output|scoring instructions)")]
     private static partial Regex GraderWords();
 
     // "Never reveal private signals" is a design constraint: mentioning or revealing counts only about this very text.
@@ -382,15 +387,15 @@ internal static partial class InjectionDetector
 
     // A verdict from someone who is not the candidate, written into the answer: "**Interviewer feedback:** Excellent answer",
     // "> Panel note: ...", "Rubric check: all criteria met", "Rating: 3/3 across the board".
-    [GeneratedRegex(@"\b(interviewer|panel|hiring manager|rubric)('s)?[ \t*_]+(feedback|notes?|verdict|assessment|check)[ \t*_]*:|\b(interviewer|panel|rubric|reviewer|grader|evaluator)('s)?[ \t*_]+check ?list[ \t*_]*:[^\n]*(\u2705|\u2714|\u2611|\[x\])|\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/[ \t]*3\b")]
+    [GeneratedRegex(@"\b(interviewer|panel|hiring manager|rubric)('s)?[ \t*_]+(feedback|notes?|verdict|assessment|check)[ \t*_]*:|\b(interviewer|panel|rubric|reviewer|grader|evaluator)('s)?[ \t*_]+check ?list[ \t*_]*:[^\n]*(\u2705|\u2714|\u2611|\[x\])|\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/[ \t]*3\b(?![ \t]*[x*+(\u00D7-]|\.\d)")]
     private static partial Regex PanelVerdict();
 
-    [GeneratedRegex(@"\b(pre-?approved|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]
+    [GeneratedRegex(@"\b(pre-?approved (as|by)\b|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]
     private static partial Regex Authority();
 
     // "it deserves full credit", "automatically earns the top level": marks claimed for the answer rather than asked for.
     // Only a grade's words: "the best match earns the highest score" ranks items.
-    [GeneratedRegex(@"\b(deserves?|deserving|earns?|merits?|warrants?)\b[^.;\n]{0,40}\b(full (marks|credit|score|points)|top (marks|level)|highest level|(a )?level[- ]3\b|3/3|100/100|10/10|(maximum|perfect) score)")]
+    [GeneratedRegex(@"\b(deserves?|deserving)\b[^.;\n]{0,40}\b(full (marks|credit|score|points)|top (marks|level)|highest level|(a )?level[- ]3\b|3/3|100/100|10/10|(maximum|perfect) score)|\b(earns?|merits?|warrants?)\b[^.;\n]{0,40}\b(full (marks|credit|score|points)|top marks|top level (for|in|on)\b|(a )?level[- ]3\b|3/3|100/100|10/10)")]
     private static partial Regex Deserves();
 
     // Chat-model prompt tokens: "<|im_start|>system", "[INST] ... [/INST]", "<<SYS>>". No design writes them.
@@ -409,7 +414,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"(^|\n)[ \t]*\[[^\]\n]{0,40}\]:[ \t]*#[ \t]*[(""']")]
     private static partial Regex HiddenMarkdownComment();
 
-    [GeneratedRegex(@"\{[^{}]{0,600}?""?(overall|scores?|requirements|metrics|data|modell?ing|serving|monitoring|grades?|levels?|verdict|grader_output)""?\s*:\s*(""?\d|\{)")]
+    [GeneratedRegex(@"\{[^{}]{0,600}?""?(overall|scores?|requirements|metrics|data|modell?ing|serving|monitoring|grades?|level|verdict|grader_output)""?\s*:\s*(""?\d{1,3}(?![.\d])|\{)")]
     private static partial Regex ScoreBlock();
 
     [GeneratedRegex(@"<[a-z]+[^>]*(display\s*:\s*none|font-size\s*:\s*0|visibility\s*:\s*hidden|hidden)[^>]*>")]
@@ -417,7 +422,7 @@ internal static partial class InjectionDetector
 
     // Third-person verdicts ("Assessment complete.", "Final verdict", "overall score: 100/100") are a grader's words; "The
     // evaluation is complete when all queries are labelled" goes on, so it is a plan.
-    [GeneratedRegex(@"(^|[.!?:>]\s+)(the |this )?(assessment|evaluation|grading|review|scoring)( is| has been)?( now)? (complete|completed|concluded|finali[sz]ed)(?=[ \t]*([.!:\n]|$))|\bfinal (verdict|assessment|grade|rating)\b|\b(final|overall|total) (score|level|grade|rating)\s*[:=]\s*(level\s*)?\d{1,3}(\.\d+)?(\s*/\s*\d{1,3})?[ \t.]*$", RegexOptions.Multiline)]
+    [GeneratedRegex(@"(^|[.!?:>]\s+)(the |this )?(assessment|evaluation|grading|review|scoring)( is| has been)?( now)? (complete|completed|concluded|finali[sz]ed)(?=[ \t]*([.!:\n]|$))|\bfinal (verdict|assessment|grade|rating)[ \t*_]*[:=]|\b(final|overall|total) (score|level|grade|rating)\s*[:=]\s*(level\s*)?\d{1,3}(\.\d+)?(\s*/\s*\d{1,3})?[ \t.]*$", RegexOptions.Multiline)]
     private static partial Regex Verdict();
 
     /// <summary>An XML-like tag naming the answer, the grader or the conversation: the tag group 1 is "/" when closing.</summary>

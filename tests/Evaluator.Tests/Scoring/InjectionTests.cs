@@ -248,6 +248,23 @@ public class InjectionTests
     [InlineData("We decode the video frames and run the detector on every tenth one.")]
     [InlineData("[1]: https://example.com/paper \"Two-tower retrieval\"")]
     [InlineData("Monitoring level: alerts page the on-call engineer within 5 minutes.")]
+    [InlineData("Response: {\"results\": [{\"video_id\": 42, \"score\": 0.91}]}")]
+    [InlineData("The HNSW config is {\"M\": 16, \"efSearch\": 64, \"levels\": 4}.")]
+    [InlineData("Blend score = 1/3 x p(click) + 2/3 x p(watch 30s).")]
+    [InlineData("An LLM judge scores tail (query, video) pairs that raters never see.")]
+    [InlineData("An automated reviewer (a small classifier) flags result pages with broken thumbnails.")]
+    [InlineData("Disputed tiles go to a senior annotator, whose final verdict becomes the label.")]
+    [InlineData("The attendee's final rating (1-5 stars) is a second label.")]
+    [InlineData("- System: a batch pipeline on GPU workers reads new panoramas from the upload bucket.")]
+    [InlineData("### System: end-to-end flow\nRequests hit the candidate service first.")]
+    [InlineData("- Developer note: every detection logs the model version that produced it.")]
+    [InlineData("Auditors rate each disputed tile a 3 and send it to legal.")]
+    [InlineData("Later we score candidates with a 3-layer MLP over the pair features.")]
+    [InlineData("Alert when the click-through rate falls by a 3% margin week over week.")]
+    [InlineData("Imagery from pre-approved partner fleets skips the manual spot-check.")]
+    [InlineData("Annotators ignore the older instructions for plates once the new guideline ships.")]
+    [InlineData("- Evaluation result: a weekly report per city with recall@50 and revenue per user.")]
+    [InlineData("Hosts who earn the top level of the host programme get a small boost in ranking.")]
     public void Design_text_that_names_judges_or_numbers_is_not_flagged(string sentence)
     {
         var result = Score(Answer("news-feed-strong") + "\n\n" + sentence + "\n");
