@@ -61,7 +61,11 @@ internal static class Lexicon
         "hand-wave", "handwave", "hand wave", "punt on", "punting on", "beyond what i'd", "beyond what we'd",
         "beyond what i would", "beyond what we need", "can do without", "could do without", "can live without",
         "can wait until after", "can wait till after", "can wait for later", "can wait for a later", "can wait for v2",
-        "can come later", "a phase-two thing", "a phase two thing", "a v2 thing", "a problem for later", "a later problem",
+        "can come later", "a phase-two thing", "wouldn't sweat", "won't sweat", "not going to sweat", "moot", "not fussed about",
+        "a non-starter", "a non-issue", "for another day", "above my pay grade", "not losing any sleep over", "not losing sleep over",
+        "breeze past", "breeze through", "gloss over", "the boring bit", "the boring part", "bogged down in", "hung up on",
+        "down that rabbit hole", "down the rabbit hole", "cross that bridge", "won't be doing any", "let's table", "i'd table",
+        "going to pass on", "i'll pass on", "i'd pass on", "we'll pass on", "faff about with", "faff around with", "a phase two thing", "a v2 thing", "a problem for later", "a later problem",
         // Sarcasm that grants a dimension only in a world without deadlines: "Monitoring? Sure, if we had infinite time."
         "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
         (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
@@ -78,7 +82,8 @@ internal static class Lexicon
         (["rather not go into", "rather not get into", "won't go into", "not going to go into", "won't get into",
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss",
-          "waste words on", "waste any words on", "waste time on", "waste any time on", "waste much time on"], Effort));
+          "waste words on", "waste any words on", "waste time on", "waste any time on", "waste much time on",
+          "won't say anything about", "not going to say anything about", "won't say much about"], Effort));
 
     public const int OpeningOnly = 1;
 
@@ -167,7 +172,7 @@ internal static class Lexicon
 
     /// <summary>Dismissals only when they end their clause: "Data is given." but not "each post is given a score".</summary>
     public static readonly PhraseSet ClauseEndDismissals = Phrases(
-        "is given", "are given", "is a given", "are a given", "is taken care of", "are taken care of", "is handled elsewhere");
+        "is given", "are given", "is a given", "are a given", "'s a given", "is taken care of", "are taken care of", "is handled elsewhere");
 
     /// <summary>"leave monitoring aside", "set the data part aside": the verb before "aside" makes it a dismissal.</summary>
     public static readonly HashSet<int> AsideVerbs = Ids("leave leaving set setting put putting");
@@ -207,7 +212,8 @@ internal static class Lexicon
 
     /// <summary>Words after which a negated design choice names its replacement: "a nightly batch job is enough".</summary>
     public static readonly PhraseSet AlternativeMarkers = Phrases(
-        "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty");
+        "enough", "instead", "rather", "suffice", "suffices", "sufficient", "is fine", "will do", "works fine", "is plenty",
+        "do the job", "does the job", "are plenty", "are fine", "work fine", "works well", "work well");
 
     /// <summary>Words that point at what is in place already: "the existing ANN service can host it", "the same Redis".</summary>
     public static readonly HashSet<int> ExistingWords = Ids("existing already same current");

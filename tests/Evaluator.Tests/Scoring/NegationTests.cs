@@ -66,6 +66,16 @@ public class NegationTests
     [InlineData("## Serving\nThat's DevOps's job.", Dimensions.Serving)]
     [InlineData("## Monitoring\nNo.", Dimensions.Monitoring)]
     [InlineData("## Monitoring\nNope.", Dimensions.Monitoring)]
+    [InlineData("Honestly, I wouldn't sweat monitoring for this one.", Dimensions.Monitoring)]
+    [InlineData("Monitoring is moot here.", Dimensions.Monitoring)]
+    [InlineData("Not fussed about monitoring here, if I'm honest.", Dimensions.Monitoring)]
+    [InlineData("## Serving\nDeployment is above my pay grade.", Dimensions.Serving)]
+    [InlineData("I'll gloss over data, it's not the interesting bit.", Dimensions.Data)]
+    [InlineData("I'm going to pass on serving.", Dimensions.Serving)]
+    [InlineData("Serving is trivial, so I won't say anything about it.", Dimensions.Serving)]
+    [InlineData("Let's table monitoring for now.", Dimensions.Monitoring)]
+    [InlineData("Serving I'll leave for another day.", Dimensions.Serving)]
+    [InlineData("I'm not going to get hung up on data for this.", Dimensions.Data)]
     public void Dismissed_dimension_scores_zero_even_with_its_keywords(string dismissal, string dimension)
     {
         var answer = Base + "\n\n" + dismissal + "\n";
@@ -92,17 +102,18 @@ public class NegationTests
         Assert.DoesNotContain(Dimensions.Requirements, analysis.DismissedDimensions);
     }
 
-    [Fact]
-    public void Negating_a_sub_option_while_naming_its_replacement_is_a_design_choice()
+    [Theory]
+    [InlineData("**Serving.** We don't need real-time serving; a nightly batch job is enough. It precomputes the "
+                + "top 500 posts per user and writes them to a key-value store, so the feed reads them in under 10 ms.", Dimensions.Serving)]
+    [InlineData("## Model\nA deep model is overkill for v1; embeddings of posts trained on sessions plus a GBDT ranker on the top 200 "
+                + "candidates do the job.", Dimensions.Modelling)]
+    public void Negating_a_sub_option_while_naming_its_replacement_is_a_design_choice(string answer, string dimension)
     {
-        var answer = "**Serving.** We don't need real-time serving; a nightly batch job is enough. It precomputes the "
-                     + "top 500 posts per user and writes them to a key-value store, so the feed reads them in under 10 ms.";
-
         var analysis = Scorer.Analyse(NewsFeed, answer);
         var result = Score(answer);
 
-        Assert.DoesNotContain(Dimensions.Serving, analysis.DismissedDimensions);
-        Assert.True(result.Level(Dimensions.Serving) >= 1);
+        Assert.DoesNotContain(dimension, analysis.DismissedDimensions);
+        Assert.True(result.Level(dimension) >= 1);
     }
 
     [Theory]
@@ -229,6 +240,8 @@ public class NegationTests
     [InlineData("Users waste time on clickbait, so the model demotes posts with a high hide rate.")]
     [InlineData("We punt on real-time features for v1; hourly batch features are enough for the ranker.")]
     [InlineData("Cold start is a problem for later; popularity priors cover new users for now.")]
+    [InlineData("The retrieval stage will pass on the top 500 candidates and their data to the ranker.")]
+    [InlineData("We table the per-country thresholds in a config file that serving reads at start.")]
     [InlineData("We don't plan to ship a new model without an A/B test.")]
     [InlineData("Apart from CTR and drift there's nothing to monitor.")]
     [InlineData("I won't go into every metric, but the primary ones are CTR and dwell time.")]
