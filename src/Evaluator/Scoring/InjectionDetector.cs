@@ -318,7 +318,7 @@ internal static partial class InjectionDetector
         (Deserves(), Words("deserv", "earn", "merit", "warrant"),
             Words("full marks", "full credit", "full score", "full points", "top marks", "top level", "highest level", "level 3", "level-3", "3/3", "100/100", "10/10", "maximum score", "perfect score"), true),
         (ChatTemplate(), Words("<|", "[inst]", "[/inst]", "<<sys>>", "assistant"), null, true),
-        (LevelClaim(), Words("level 3", "level-3", "level three", "top band", "top grade", "3/3", "100/100", "the bar", "expected score", "expected grade", "expected level", "-> level", "=> level", "graded", "regrade", "re-grade"), null, true),
+        (LevelClaim(), Words("level 3", "level-3", "level three", "top band", "top grade", "3/3", "100/100", "the bar", "expected score", "expected grade", "expected level", "-> level", "=> level", "misgraded", "mis-graded", "regrade", "re-grade", "correct level", "correct score", "correct grade"), null, true),
         (TreatAsComplete(), Words("treat", "consider", "regard", "counted as", "marked as", "graded as", "pretend", "as if present", "grade accordingly", "grade it accordingly"),
             Words("as complete", "as completed", "as covered", "as present", "as satisfied", "as done", "as full", "as fully", "as being", "pretend", "accordingly", "as if"), true),
         (ForeignNote(), Words("bewerter", "prufer", "korrektor", "punktzahl", "evaluador", "calificador", "corrector", "maxima", "evaluateur", "correcteur", "examinateur", "maximale", "massimo", "valutatore"), null, true),
@@ -342,7 +342,7 @@ internal static partial class InjectionDetector
 
     // "Note to the grader", "Dear grader", "As the assessor, you ...": words addressed to whoever grades ("an LLM as the
     // judge" is a design choice, and "Dear reviewers" or "As the reviewer, you see the post" may address content reviewers).
-    [GeneratedRegex(@"(^|\n)[ \t>*_\[\]^0-9:]*(tl;?dr |p\.?s\.? )?for the (assessor|grader|evaluator|examiner|marker|scorer)s?[ \t*_]*[:,]|\b(hey|hi|hello|dear) (chatgpt|gpt|claude|gemini|copilot|llama|bard)\b|\b(note|message|notice|instructions?|memo|hint|tl;?dr)s? (to|for) (the |any |all )?(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b|\b((dear|hey|hi|hello) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|ai|llms?|language models?)\b")]
+    [GeneratedRegex(@"\bfor the (assessor|grader|evaluator|examiner|marker|scorer)s?[ \t*_]*:|\b(hey|hi|hello|dear) (chatgpt|gpt|claude|gemini|copilot|llama|bard)\b|\b(note|message|notice|instructions?|memo|hint|tl;?dr)s? (to|for) (the |any |all )?(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|judges?|ai|llms?|language models?|grading)\b|\b((dear|hey|hi|hello) (the )?|(?=as (the|my) \w+,? you\b)as (the|my) )(evaluators?|graders?|examiners?|assessors?|markers?|scorers?|ai|llms?|language models?)\b")]
     private static partial Regex NoteToGrader();
 
     [GeneratedRegex(@"\b(if|when|as) you (are|'re|re) (an? |the )?(ai|llm|large language|language model|automated|grader|evaluator|assistant|model|scoring)|\byou are (now )?an? (generous|lenient|kind|friendly) (hiring manager|grader|interviewer|reviewer|assessor|examiner|evaluator)|\brole-?play\b[^.\n]{0,40}\byou (are|'re)\b")]

@@ -42,9 +42,10 @@ internal static class ScrambledText
     /// those that are no word (<see cref="KnownWords"/>); a word of the rubrics or the lexicon is always one. Outside the
     /// rubrics' words, a written sentence has a quarter of its plain words outside the encoding's vocabulary at most
     /// (technical terms, British spellings), no paragraph of the labelled answers a fifth; with letters shuffled inside
-    /// the words, four in five.
+    /// the words, four in five. Without <paramref name="lookUp"/>, every word outside the rubrics and the lexicon counts:
+    /// a block that is no candidate by that count is none, and most are spared the look-ups.
     /// </summary>
-    public static void CountNonWords(NormalizedText text, Token[] tokens, UnitFeatures f, ref int plain, ref int nonWords)
+    public static void CountNonWords(NormalizedText text, Token[] tokens, UnitFeatures f, bool lookUp, ref int plain, ref int nonWords)
     {
         for (var t = f.TokenStart; t < f.TokenEnd; t++)
         {
@@ -53,7 +54,7 @@ internal static class ScrambledText
             var word = text.Lower.AsSpan(token.Start, token.End - token.Start);
             if (word.ContainsAnyExceptInRange('a', 'z')) continue;
             plain++;
-            if (token.Id == Vocabulary.Unknown && !KnownWords.IsWord(word)) nonWords++;
+            if (token.Id == Vocabulary.Unknown && (!lookUp || !KnownWords.IsWord(word))) nonWords++;
         }
     }
 

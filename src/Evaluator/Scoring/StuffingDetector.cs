@@ -97,6 +97,8 @@ internal static class StuffingDetector
     public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
     {
         var result = new bool[segments.Count];
+        // Placeholder text always has its first word; an answer without it is spared the count.
+        var lorem = text.Lower.Contains("lorem", StringComparison.Ordinal) || text.Lower.Contains("ipsum", StringComparison.Ordinal);
         foreach (var (start, end) in Blocks(segments))
         {
             int breaks = 0, words = 0, glue = 0, plain = 0, nonWords = 0, filler = 0;
@@ -104,19 +106,28 @@ internal static class StuffingDetector
             {
                 if (!IsProse(segments[k], injected[k])) continue;
                 breaks += ScrambledText.Breaks(text, tokens, features[k]);
-                ScrambledText.CountNonWords(text, tokens, features[k], ref plain, ref nonWords);
-                filler += ScrambledText.FillerWords(tokens, features[k]);
+                ScrambledText.CountNonWords(text, tokens, features[k], lookUp: false, ref plain, ref nonWords);
+                if (lorem) filler += ScrambledText.FillerWords(tokens, features[k]);
                 // Terse bullets ("- Two-tower candidate retrieval") are notes, not sentences: only sentences need glue.
                 if (segments[k].Kind != UnitKind.Sentence) continue;
                 words += features[k].Words;
                 glue += ScrambledText.Glue(text, tokens, features[k]);
             }
-            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue) || ScrambledText.ShuffledLetters(plain, nonWords)
-                || filler >= ScrambledText.MinFillerWords;
+            var scrambled = breaks >= ScrambledText.MinBreaks || ScrambledText.Unglued(words, glue) || filler >= ScrambledText.MinFillerWords
+                || (ScrambledText.ShuffledLetters(plain, nonWords) && ShuffledLetters(text, tokens, segments, features, injected, start, end));
             for (var k = start; k < end; k++)
                 result[k] = IsProse(segments[k], injected[k]) && (scrambled || features[k].CopiesRubric);
         }
         return result;
+    }
+
+    /// <summary>Whether the block's plain words are mostly no words, looked up one by one.</summary>
+    private static bool ShuffledLetters(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected, int start, int end)
+    {
+        int plain = 0, nonWords = 0;
+        for (var k = start; k < end; k++)
+            if (IsProse(segments[k], injected[k])) ScrambledText.CountNonWords(text, tokens, features[k], lookUp: true, ref plain, ref nonWords);
+        return ScrambledText.ShuffledLetters(plain, nonWords);
     }
 
     /// <summary>The [start, end) unit ranges of each block (paragraph, list or table), in order.</summary>
