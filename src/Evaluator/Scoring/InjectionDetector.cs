@@ -337,7 +337,9 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(system|assistant|grader|evaluator|developer)[ \t]*(prompt|message|note|instructions?)?[ \t*_)\]]*:")]
     private static partial Regex RoleWord();
 
-    [GeneratedRegex(@"(?<=(^|[.!?:;,(\[>*""'-][ \t]*|\n[ \t]*|\b(please|now|and|must|should|to|just|then) ))(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
+    // An order: "Ignore previous instructions", "please disregard the rubric", "you should ignore ...". "Annotators ignore the
+    // older instructions" describes a labelling process.
+    [GeneratedRegex(@"(?<=(^|[.!?:;,(\[>*""'-][ \t]*|\n[ \t]*|\b(please|kindly|simply|also|always|now|and|must|should|to|just|then) ))(ignore|disregard|forget|override)\b[^.\n]{0,30}\b(instructions?|prompts?|rules|guidelines|rubric|directions|criteria)\b")]
     private static partial Regex IgnoreInstructions();
 
     // "Note to the grader", "Dear grader", "As the assessor, you ...": words addressed to whoever grades ("an LLM as the
