@@ -270,7 +270,8 @@ internal static partial class InjectionDetector
                 listed |= lower[i] is '#' || (lower[i] is '-' or '*' && i + 1 < lower.Length && lower[i + 1] == ' ');
             // "- System: a batch pipeline on GPU workers", "### System: end-to-end flow", "- Developer note: ...": a part
             // of the design under a bullet or heading. A grader or an assistant is never one.
-            if (listed && lower[from + m.Index] is 's' or 'd') continue;
+            var word = lower.AsSpan(from + m.Index);
+            if (listed && (word.StartsWith("system", StringComparison.Ordinal) || word.StartsWith("developer", StringComparison.Ordinal))) continue;
             var opensTurn = i < from || lower[i] == '\n';
             if (!opensTurn && lower[i] is '.' or '!' or '?' or '"' or '\'' or ')')
                 opensTurn = i + 1 < lower.Length && char.IsWhiteSpace(lower[i + 1]) || lower[i] is '"' or '\'' or ')';

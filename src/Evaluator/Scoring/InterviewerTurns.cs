@@ -26,7 +26,9 @@ internal static partial class InterviewerTurns
             {
                 var s = segments[u];
                 var from = s.HasLabel ? Math.Min(s.LabelStart, s.Start) : s.Start;
-                if (s.End <= start || from >= end) continue;
+                // Segments come in text order: none after the next speaker's label is in this turn.
+                if (from >= end) break;
+                if (s.End <= start) continue;
                 if (block < 0) block = s.Block;
                 if (s.Block != block) break;
                 asked[u] = excluded[u] = true;

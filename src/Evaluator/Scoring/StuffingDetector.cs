@@ -92,7 +92,8 @@ internal static class StuffingDetector
 
     /// <summary>
     /// Units that say nothing of the candidate's: paragraphs in a word order English never has (shuffled or reversed text,
-    /// strings of rubric words) or of words that are none (letters shuffled inside them, placeholder Latin), and units that copy the rubric's wording about answers (its level descriptors, probes).
+    /// strings of rubric words) or of words that are none (letters shuffled inside them, placeholder Latin), and units that
+    /// copy the rubric's wording about answers (its level descriptors, probes).
     /// </summary>
     public static bool[] Garbled(NormalizedText text, Token[] tokens, List<Segment> segments, UnitFeatures[] features, bool[] injected)
     {
