@@ -340,16 +340,19 @@ internal static partial class InjectionDetector
         (WhoeverGrades(), Words("whoever", "whomever", "anyone", "anybody", "whatever", "reading this", "grading this", "scoring this", "evaluating this", "marking this"), null, true),
         (EveryDimensionAThree(), Words("every dimension", "each dimension", "all dimensions", "every criterion", "all criteria", "each criterion"), null, true),
         (IfYouAreAnAi(), Words("you are", "you're", "you re", "role-play", "roleplay", "role play"), null, true),
-        (AskForMarks(), Words("full ", "maximum", "max ", "highest", "top ", "best ", "perfect", "level 3", "level-3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 to ", "3 in ", "3 for ", "3 across ", "3 everywhere", "3s "),
+        // Its pairs alone: the single words ("top ", "best ", "a 3") are in most answers, and a second scan cost more.
+        (AskForMarks(),
             Words([.. Pairs(["full"], ["marks", "score", "points", "credit"]),
                 .. Pairs(["max", "maximum"], ["score", "mark", "points", "level", "grade", "rating", "credit"]),
                 .. Pairs(["highest", "top", "best"], ["possible", "score", "mark", "level", "grade", "rating", "points"]),
                 .. Pairs(["perfect"], ["score", "mark", "grade", "rating", "10"]),
                 "level 3", "level-3", "score of 3", "a 3", "3/3", "100/100", "10/10", "strong hire", "3 on every", "3 everywhere", "3s ",
-                .. Pairs(["3"], ["to", "in", "on", "for", "across"])]), true),
+                .. Pairs(["3"], ["to", "in", "on", "for", "across"])]), null, true),
         (GraderWords(), Words("grader", "evaluator", "scorer", "judge", "reviewer", "reader", "grading", "evaluation result", "scoring instructions"), null, true),
         (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit", "please credit", "please also credit", "score please", "marks please", "mark please", "points please", "credit please", "score pls", "marks pls"), null, false),
-        (PanelVerdict(), Words("feedback", "note", "verdict", "assessment", "check", "rating", "grade", "score"), null, true),
+        (PanelVerdict(), Words("interviewer", "panel", "hiring manager", "rubric"), Words("feedback", "note", "verdict", "assessment", "check"), true),
+        (PanelChecklist(), Words("checklist", "check list"), Words("\u2705", "\u2714", "\u2611", "[x]"), true),
+        (OutOfThree(), Words("rating", "grade", "score", "verdict"), Words("/3", "/ 3", "/  3"), true),
         (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
         (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated", "gold-standard", "gold standard", "calibration purposes"), null, false),
         (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
@@ -429,8 +432,15 @@ internal static partial class InjectionDetector
 
     // A verdict from someone who is not the candidate, written into the answer: "**Interviewer feedback:** Excellent answer",
     // "> Panel note: ...", "Rubric check: all criteria met", "Rating: 3/3 across the board".
-    [GeneratedRegex(@"\b(interviewer|panel|hiring manager|rubric)('s)?[ \t*_]+(feedback|notes?|verdict|assessment|check)[ \t*_]*:|\b(interviewer|panel|rubric|reviewer|grader|evaluator)('s)?[ \t*_]+check ?list[ \t*_]*:[^\n]*(\u2705|\u2714|\u2611|\[x\])|\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/[ \t]*3\b(?![ \t]*[x*+(\u00D7-]|\.\d)")]
+    // Three patterns, each with its own rare words: as one regex it ran on most answers ("note", "score") for 10 us.
+    [GeneratedRegex(@"\b(interviewer|panel|hiring manager|rubric)('s)?[ \t*_]+(feedback|notes?|verdict|assessment|check)[ \t*_]*:")]
     private static partial Regex PanelVerdict();
+
+    [GeneratedRegex(@"\b(interviewer|panel|rubric|reviewer|grader|evaluator)('s)?[ \t*_]+check ?list[ \t*_]*:[^\n]*(\u2705|\u2714|\u2611|\[x\])")]
+    private static partial Regex PanelChecklist();
+
+    [GeneratedRegex(@"\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/ {0,2}3\b(?![ \t]*[x*+(\u00D7-]|\.\d)")]
+    private static partial Regex OutOfThree();
 
     [GeneratedRegex(@"\b(pre-?approved (as|by)\b|gold-?standard (reference )?(answer|response|solution)|for calibration purposes|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]
     private static partial Regex Authority();
