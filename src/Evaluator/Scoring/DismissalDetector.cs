@@ -88,8 +88,12 @@ internal static class DismissalDetector
                 }
                 if (target < 0)
                 {
-                    // "I won't spend time on it": the pronoun points at what the previous sentence is about, or else the section.
-                    if (PointsBack(matcher, tokens, f, clause, cue, hits))
+                    // "Leave it to the platform team." hands the part to someone; "I'd leave it to the ranker to decide the
+                    // order" to a part of the design, which waves nothing away.
+                    if (cue.Payload == Lexicon.HandOver && !ToSomeone(tokens, f, clause, cue)) continue;
+                    // "I won't spend time on it": the pronoun points at what the previous sentence is about, or else the
+                    // section; a hand-over holds its pronoun ("leave it to").
+                    if (cue.Payload == Lexicon.HandOver || PointsBack(matcher, tokens, f, clause, cue, hits))
                     {
                         // "much of it is wasted time scrolling past posts": the cue has its own object.
                         if (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue)) continue;
@@ -257,6 +261,16 @@ internal static class DismissalDetector
 
     private const int PronounReachAfter = 5;
     private const int PronounReachBefore = 2;
+
+    private const int ReceiverReach = 5;
+
+    /// <summary>Whether a hand-over's receiver, in the words after it, is a team or a person rather than a component.</summary>
+    private static bool ToSomeone(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue)
+    {
+        for (var t = cue.End; t < f.TokenEnd && t < cue.End + ReceiverReach && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
+            if (Lexicon.Parties.Contains(tokens[t].Id)) return true;
+        return false;
+    }
 
     /// <summary>
     /// A pronoun right next to the cue ("skip it", "won't spend time on it", "It's out of scope"), nothing
@@ -692,8 +706,8 @@ internal static class DismissalDetector
         return listed.Part is null && listed.Dimension >= 0 && !matcher.AboutProblem[listed.Dimension] ? listed.Dimension : -1;
     }
 
-    /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb.</summary>
-    private const int LeaveCue = 5;
+    /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb: apart from the lexicon's payloads.</summary>
+    private const int LeaveCue = 100;
 
     /// <summary>"except the daily retrain job", "beyond the latency budget" after the cue: something is kept.</summary>
     private static bool Keeps(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)

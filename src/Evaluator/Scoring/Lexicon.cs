@@ -205,6 +205,9 @@ internal static class Lexicon
     public static readonly HashSet<int> NeedWords = Ids("need needs needed require requires required");
 
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
+    /// <summary>Who may take a part of the work off the candidate's hands: "leave it to the platform team", "to ops", "to someone else".</summary>
+    public static readonly HashSet<int> Parties = Ids("team teams ops devops sre sres mlops infra platform engineers engineering someone somebody colleagues folks people analysts");
+
     public static readonly HashSet<int> Pronouns = Ids("it its itself this that thats them these themselves");
 
     /// <summary>Words that join a reason or a consequence to a clause: "..., so we don't need ...".</summary>

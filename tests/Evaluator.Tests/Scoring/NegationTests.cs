@@ -764,6 +764,27 @@ public class NegationTests
     }
 
     [Theory]
+    [InlineData("## Serving\n\nLeave it to the platform team.", Dimensions.Serving)]
+    [InlineData("## Monitoring\n\nLeave that to ops.", Dimensions.Monitoring)]
+    public void Handing_a_part_to_a_team_under_its_heading_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("I'd leave it to the ranker to decide the final order.")]
+    [InlineData("Leave it to the ranker to decide the final order.")]
+    public void Leaving_a_decision_to_a_part_of_the_design_after_a_section_dismisses_nothing(string sentence)
+    {
+        var answer = Base + "\n\n" + sentence + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Empty(analysis.DismissedDimensions);
+        Assert.Equal(Score(Base).Scores(), Score(answer).Scores());
+    }
+
+    [Theory]
     [InlineData("I'd size serving as if we need ten times today's peak.")]
     [InlineData("For position bias, I'd leave this to the model by adding position as a feature.")]
     public void Sizing_as_if_or_leaving_a_job_to_the_model_dismisses_nothing(string sentence)
