@@ -618,8 +618,10 @@ internal static class DismissalDetector
                 }
         }
         // "Skip nothing.", "I won't cover the model in depth", "forget about monitoring for a second", "nothing to watch
-        // except the retrain job", "I wouldn't leave monitoring out": not a dismissal.
-        cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id)) || AboutDepth(tokens, from, to, clause, c)
+        // except the retrain job", "I wouldn't leave monitoring out": not a dismissal. "That's DevOps's job, not mine." is
+        // one: the negation disowns it.
+        cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id) && !(c.End + 1 < to && Lexicon.Own.Contains(tokens[c.End + 1].Id)))
+            || AboutDepth(tokens, from, to, clause, c)
             || Keeps(tokens, from, to, clause, c) || (c.Payload == LeaveCue && NegatedBefore(tokens, from, clause, c)));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;

@@ -208,6 +208,9 @@ internal static class Lexicon
     /// <summary>Who may take a part of the work off the candidate's hands: "leave it to the platform team", "to ops", "to someone else".</summary>
     public static readonly HashSet<int> Parties = Ids("team teams ops devops sre sres mlops infra platform engineers engineering someone somebody colleagues folks people analysts");
 
+    /// <summary>The candidate's own side after a negation: "someone else's job, not mine".</summary>
+    public static readonly HashSet<int> Own = Ids("mine ours me us");
+
     public static readonly HashSet<int> Pronouns = Ids("it its itself this that thats them these themselves");
 
     /// <summary>Words that join a reason or a consequence to a clause: "..., so we don't need ...".</summary>

@@ -766,6 +766,7 @@ public class NegationTests
     [Theory]
     [InlineData("## Serving\n\nLeave it to the platform team.", Dimensions.Serving)]
     [InlineData("## Monitoring\n\nLeave that to ops.", Dimensions.Monitoring)]
+    [InlineData("## Serving\n\nThat's DevOps's job, not mine.", Dimensions.Serving)]
     public void Handing_a_part_to_a_team_under_its_heading_dismisses_it(string dismissal, string dimension)
     {
         AssertDismissedAfterBase(dismissal, dimension);
