@@ -771,7 +771,7 @@ internal static class DismissalDetector
             var distance = hit.End <= cue.Start ? cue.Start - hit.End : hit.Start - cue.End;
             var reach = hit.End <= cue.Start ? TargetReachBefore : TargetReachAfter;
             if (distance > reach || distance >= bestDistance) continue;
-            if (hit.End <= cue.Start && NegatesSomethingElse(text, tokens, f, clause, hit, cue)) continue;
+            if (hit.End <= cue.Start && (cue.Payload == Lexicon.Ahead || NegatesSomethingElse(text, tokens, f, clause, hit, cue))) continue;
             // "We won't need a dedicated monitoring service, because the platform already exports metrics": a name after a
             // connector is in the reason, not what the cue waves away.
             if (hit.Start >= cue.End && ConnectorBetween(tokens, cue.End, hit.Start)) continue;

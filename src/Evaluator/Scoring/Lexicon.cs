@@ -83,7 +83,9 @@ internal static class Lexicon
           "not going to get into", "rather not talk about", "rather not discuss", "i won't discuss",
           "we won't discuss", "i will not discuss", "i'm not going to discuss", "i am not going to discuss",
           "waste words on", "waste any words on", "waste time on", "waste any time on", "waste much time on",
-          "won't say anything about", "not going to say anything about", "won't say much about"], Effort));
+          "won't say anything about", "not going to say anything about", "won't say much about"], Effort),
+        (["can't see why", "cannot see why", "don't see why", "do not see why", "fail to see why", "see no reason to",
+          "there's no reason to", "there is no reason to", "can't see the point", "don't see the point", "see no point"], Ahead));
 
     public const int OpeningOnly = 1;
 
@@ -104,6 +106,12 @@ internal static class Lexicon
     /// takes it, never what is waved away ("leave it to the model by adding position as a feature" dismisses no modelling).
     /// </summary>
     public const int HandOver = 5;
+
+    /// <summary>
+    /// Payload of cues whose object follows them ("I can't see why we'd monitor this", "There's no reason to retrain"): a
+    /// name before one is who sees no reason ("The model would see no reason to rank old posts first"), not what is waved away.
+    /// </summary>
+    public const int Ahead = 6;
 
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
     public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version ml engineer scientist role");

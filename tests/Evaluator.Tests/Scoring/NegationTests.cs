@@ -773,6 +773,23 @@ public class NegationTests
     }
 
     [Theory]
+    [InlineData("I can't see why we'd monitor this; search behaviour barely changes.", Dimensions.Monitoring)]
+    [InlineData("I see no reason to monitor this.", Dimensions.Monitoring)]
+    [InlineData("There's no reason to monitor it.", Dimensions.Monitoring)]
+    public void Seeing_no_reason_for_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("The model would see no reason to rank old posts first.")]
+    [InlineData("I don't see why the ranker would need more than 200 features.")]
+    public void A_name_before_seeing_no_reason_is_who_sees_it_not_what_is_waved_away(string sentence)
+    {
+        AssertDismissesNothing(sentence);
+    }
+
+    [Theory]
     [InlineData("I'd leave it to the ranker to decide the final order.")]
     [InlineData("Leave it to the ranker to decide the final order.")]
     public void Leaving_a_decision_to_a_part_of_the_design_after_a_section_dismisses_nothing(string sentence)
