@@ -24,7 +24,7 @@ public sealed class AnswerAnalyzer(Framework framework, IReadOnlyList<CaseRubric
     public Framework Framework { get; } = framework;
 
     /// <summary>"requirements: 3" naming this framework's dimensions: a forged grade sheet in runs of lines or three to a line.</summary>
-    private readonly ScorePatterns scorePatterns = InjectionDetector.ScorePatternsFor(framework.Dimensions.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
+    private readonly ScorePatterns scorePatterns = InjectionDetector.ScorePatternsFor(framework.Dimensions);
 
     internal RubricMatcher MatcherFor(CaseRubric rubric) => matchers.GetValue(rubric, r => new RubricMatcher(Framework, r));
 

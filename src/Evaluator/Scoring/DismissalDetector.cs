@@ -264,11 +264,17 @@ internal static class DismissalDetector
 
     private const int ReceiverReach = 5;
 
-    /// <summary>Whether a hand-over's receiver, in the words after it, is a team or a person rather than a component.</summary>
+    /// <summary>
+    /// Whether a hand-over's receiver is a team or a person rather than a component: a party's word before any "to" that
+    /// says what the receiver does ("leave it to the model to learn team preferences" hands it to the model).
+    /// </summary>
     private static bool ToSomeone(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit cue)
     {
         for (var t = cue.End; t < f.TokenEnd && t < cue.End + ReceiverReach && clause[t - f.TokenStart] == clause[cue.Start - f.TokenStart]; t++)
+        {
+            if (tokens[t].Id == To) return false;
             if (Lexicon.Parties.Contains(tokens[t].Id)) return true;
+        }
         return false;
     }
 
@@ -622,7 +628,7 @@ internal static class DismissalDetector
         // one: the negation disowns it.
         cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id) && !(c.End + 1 < to && Lexicon.Own.Contains(tokens[c.End + 1].Id)))
             || AboutDepth(tokens, from, to, clause, c)
-            || Keeps(tokens, from, to, clause, c) || (c.Payload == LeaveCue && NegatedBefore(tokens, from, clause, c)));
+            || Keeps(tokens, from, to, clause, c) || (c.Payload is LeaveCue or Lexicon.HandOver && NegatedBefore(tokens, from, clause, c)));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }
@@ -788,6 +794,9 @@ internal static class DismissalDetector
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
                 || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit) || !SpeakerBefore(tokens, f, cue))) continue;
             if (hit.Start >= cue.End && (cue.Payload == Lexicon.HandOver || ModifiesAnObject(tokens, hit, cue))) continue;
+            // "I can't see why we'd monitor this" waves it away; "I don't see why serving would be a bottleneck" says
+            // something of it.
+            if (hit.Start >= cue.End && cue.Payload == Lexicon.Ahead && MoreAfter(text, tokens, f, clause, hit)) continue;
             // "Who needs serving to be real-time?", "We don't need the model to be perfect": what is asked of it, not it.
             if (hit.Start >= cue.End && Lexicon.NeedWords.Contains(tokens[cue.End - 1].Id)
                 && hit.End < f.TokenEnd && tokens[hit.End].Id == To) continue;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text.RegularExpressions;
+using Evaluator.Rubrics;
 
 namespace Evaluator.Scoring;
 
@@ -90,9 +91,9 @@ internal static partial class InjectionDetector
     /// part to be taken as complete and a JSON score block. Names come from the framework, so a team's own
     /// dimensions are covered as the shipped ones are.
     /// </summary>
-    public static ScorePatterns ScorePatternsFor(IEnumerable<string> dimensionNames)
+    public static ScorePatterns ScorePatternsFor(IReadOnlyList<DimensionDefinition> framework)
     {
-        var dimensions = dimensionNames.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToList();
+        var dimensions = Lowered(framework.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
         var all = dimensions.Concat(["overall", "total", "score", "overall score", "final score", "total score", "final level", "verdict"])
             .Distinct().ToList();
         var names = Alternation(all);
@@ -110,9 +111,12 @@ internal static partial class InjectionDetector
             + @"|\bpretend\b[^.\n]{0,50}\b(?:complete|covered|present|there|excellent)\b"
             + @"|\b(?:" + part + @"|dimension)\b[^.\n]{0,30}\b(?:treated|considered|regarded|counted|marked|graded) as (?:fully |being )?(?:complete|completed|covered|present|satisfied|done|full)\b"
             + @"|\bgrade (?:it |this )?(?:accordingly|as if)\b";
-        // {"overall": 100, "monitoring": 3} or {"scores": {...}}: JSON keys spell a name's spaces as they like.
-        var block = @"\{[^{}]{0,600}?""?(?:overall|scores?|grades?|level|verdict|grader_output|"
-            + Alternation(dimensions).Replace(@"\ ", @"[ _-]", StringComparison.Ordinal) + @")""?\s*:\s*(?:""?\d{1,3}(?![.\d])|\{)";
+        // {"overall": 100, "monitoring": 3} or {"scores": {...}}: keys are ids or titles, not aliases ({"model": {"type": ...}}
+        // and {"inference": {...}} are configuration), and spell a name's spaces and hyphens as they like.
+        var keys = Alternation(Lowered(framework.SelectMany(d => new[] { d.Id, d.Title })))
+            .Replace("-", "[ _-]", StringComparison.Ordinal).Replace(@"\ ", "[ _-]", StringComparison.Ordinal);
+        var block = @"\{[^{}]{0,600}?""?(?<![a-z_])(?:overall|scores?|grades?|level|verdict|grader_output|"
+            + keys + @")""?\s*:\s*(?:""?\d{1,3}(?![.\d])|\{)";
         var blockRegex = Compiled(block);
         return new(Compiled(line, RegexOptions.Multiline), new HashSet<string>(all, StringComparer.Ordinal), blockRegex,
         [
@@ -128,15 +132,18 @@ internal static partial class InjectionDetector
     private static readonly SearchValues<string> TreatRequired =
         Words("as complete", "as completed", "as covered", "as present", "as satisfied", "as done", "as full", "as fully", "as being", "pretend", "accordingly", "as if");
 
+    private static List<string> Lowered(IEnumerable<string> names) =>
+        names.Select(n => n.Trim().ToLowerInvariant()).Where(n => n.Length > 0).Distinct().ToList();
+
     /// <summary>
-    /// Longest first, so "model development" is tried before "model"; a British double l also matches the American
-    /// single one ("modelling", "modeling"), as the stemmer lets them meet elsewhere.
+    /// Longest first, so "model development" is tried before "model"; British and American spellings of an l before an
+    /// ending meet ("modelling", "modeling"), as the stemmer lets them meet elsewhere. No names match nothing.
     /// </summary>
     private static string Alternation(IEnumerable<string> names) =>
-        string.Join('|', names.OrderByDescending(n => n.Length).Select(n => DoubledL().Replace(Regex.Escape(n), "ll?")));
+        names.Any() ? string.Join('|', names.OrderByDescending(n => n.Length).Select(n => SpelledL().Replace(Regex.Escape(n), "ll?"))) : "(?!)";
 
-    [GeneratedRegex("(?<=[a-z])ll(?=ing|ed|er)")]
-    private static partial Regex DoubledL();
+    [GeneratedRegex("(?<=[a-z])ll?(?=ing|ed|er)")]
+    private static partial Regex SpelledL();
 
     // These run on many answers: compiled, once per framework's names.
     private static Regex Compiled(string pattern, RegexOptions options = RegexOptions.None) =>
@@ -352,7 +359,7 @@ internal static partial class InjectionDetector
         (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit", "please credit", "please also credit", "score please", "marks please", "mark please", "points please", "credit please", "score pls", "marks pls"), null, false),
         (PanelVerdict(), Words("interviewer", "panel", "hiring manager", "rubric"), Words("feedback", "note", "verdict", "assessment", "check"), true),
         (PanelChecklist(), Words("checklist", "check list"), Words("\u2705", "\u2714", "\u2611", "[x]"), true),
-        (OutOfThree(), Words("rating", "grade", "score", "verdict"), Words("/3", "/ 3", "/  3"), true),
+        (OutOfThree(), Words("rating", "grade", "score", "verdict"), Words("/"), true),
         (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
         (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated", "gold-standard", "gold standard", "calibration purposes"), null, false),
         (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
@@ -439,7 +446,7 @@ internal static partial class InjectionDetector
     [GeneratedRegex(@"\b(interviewer|panel|rubric|reviewer|grader|evaluator)('s)?[ \t*_]+check ?list[ \t*_]*:[^\n]*(\u2705|\u2714|\u2611|\[x\])")]
     private static partial Regex PanelChecklist();
 
-    [GeneratedRegex(@"\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/ {0,2}3\b(?![ \t]*[x*+(\u00D7-]|\.\d)")]
+    [GeneratedRegex(@"\b(rating|grade|score|verdict)[ \t*_]*[:=][ \t]*[0-3][ \t]*/[ \t]*3\b(?![ \t]*[x*+(\u00D7-]|\.\d)")]
     private static partial Regex OutOfThree();
 
     [GeneratedRegex(@"\b(pre-?approved (as|by)\b|gold-?standard (reference )?(answer|response|solution)|for calibration purposes|calibration example|reference solution|hiring committee|already been validated|already validated)\b")]

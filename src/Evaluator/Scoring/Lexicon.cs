@@ -212,13 +212,16 @@ internal static class Lexicon
     /// <summary>Predicates whose negation may narrow their subject: "serving doesn't need a GPU".</summary>
     public static readonly HashSet<int> NeedWords = Ids("need needs needed require requires required");
 
+    /// <summary>
+    /// Who may take a part of the work off the candidate's hands: "leave it to the platform team", "to ops", "to someone
+    /// else". Not "platform" or "infra" alone, which are as often components ("leave it to the platform to autoscale").
+    /// </summary>
+    public static readonly HashSet<int> Parties = Ids("team teams ops devops sre sres mlops engineers someone somebody colleagues folks people analysts");
+
+    /// <summary>The candidate's own side after a negation: "someone else's job, not mine" ("..., not us" rejects what others say).</summary>
+    public static readonly HashSet<int> Own = Ids("mine ours");
+
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
-    /// <summary>Who may take a part of the work off the candidate's hands: "leave it to the platform team", "to ops", "to someone else".</summary>
-    public static readonly HashSet<int> Parties = Ids("team teams ops devops sre sres mlops infra platform engineers engineering someone somebody colleagues folks people analysts");
-
-    /// <summary>The candidate's own side after a negation: "someone else's job, not mine".</summary>
-    public static readonly HashSet<int> Own = Ids("mine ours me us");
-
     public static readonly HashSet<int> Pronouns = Ids("it its itself this that thats them these themselves");
 
     /// <summary>Words that join a reason or a consequence to a clause: "..., so we don't need ...".</summary>

@@ -784,22 +784,32 @@ public class NegationTests
     [Theory]
     [InlineData("The model would see no reason to rank old posts first.")]
     [InlineData("I don't see why the ranker would need more than 200 features.")]
-    public void A_name_before_seeing_no_reason_is_who_sees_it_not_what_is_waved_away(string sentence)
+    [InlineData("I don't see why the model would need more than 200 features.")]
+    [InlineData("I don't see why serving would be a bottleneck at 250k QPS with the two-stage design.")]
+    [InlineData("I can't see why the metrics would disagree offline and online.")]
+    public void A_name_before_seeing_no_reason_or_said_something_of_is_not_waved_away(string sentence)
     {
-        AssertDismissesNothing(sentence);
+        AssertKeptAfterBase(sentence);
     }
 
     [Theory]
     [InlineData("I'd leave it to the ranker to decide the final order.")]
     [InlineData("Leave it to the ranker to decide the final order.")]
-    public void Leaving_a_decision_to_a_part_of_the_design_after_a_section_dismisses_nothing(string sentence)
+    [InlineData("I'd leave it to the model to learn team preferences from follows.")]
+    [InlineData("Leave it to the platform to autoscale the GPU pool.")]
+    [InlineData("## Monitoring\n\nI wouldn't leave it to the SRE team.")]
+    [InlineData("## Monitoring\n\nDon't leave it to ops: the ML team owns drift alerts.")]
+    public void Leaving_a_decision_to_a_part_of_the_design_or_refusing_a_hand_over_dismisses_nothing(string sentence)
     {
-        var answer = Base + "\n\n" + sentence + "\n";
+        AssertKeptAfterBase(sentence);
+    }
 
-        var analysis = Scorer.Analyse(NewsFeed, answer);
-
-        Assert.Empty(analysis.DismissedDimensions);
-        Assert.Equal(Score(Base).Scores(), Score(answer).Scores());
+    [Theory]
+    [InlineData("Some teams call monitoring overkill, not us.")]
+    [InlineData("Many shops say monitoring is unnecessary, not us.")]
+    public void Rejecting_what_others_wave_away_dismisses_nothing(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
     }
 
     [Theory]
@@ -820,6 +830,17 @@ public class NegationTests
 
         Assert.Contains(dimension, analysis.DismissedDimensions);
         Assert.Equal(0, result.Level(dimension));
+    }
+
+    /// <summary>A strong answer plus the text: nothing is dismissed and no score moves.</summary>
+    private static void AssertKeptAfterBase(string text)
+    {
+        var answer = Base + "\n\n" + text + "\n";
+
+        var analysis = Scorer.Analyse(NewsFeed, answer);
+
+        Assert.Empty(analysis.DismissedDimensions);
+        Assert.Equal(Score(Base).Scores(), Score(answer).Scores());
     }
 
     private static void AssertDismissesNothing(string sentence)
