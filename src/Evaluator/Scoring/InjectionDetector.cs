@@ -359,7 +359,7 @@ internal static partial class InjectionDetector
         (Plea(), Words("generous", "lenient", "go easy", "count it", "count this", "give me credit", "give us credit", "please credit", "please also credit", "score please", "marks please", "mark please", "points please", "credit please", "score pls", "marks pls"), null, false),
         (PanelVerdict(), Words("interviewer", "panel", "hiring manager", "rubric"), Words("feedback", "note", "verdict", "assessment", "check"), true),
         (PanelChecklist(), Words("checklist", "check list"), Words("\u2705", "\u2714", "\u2611", "[x]"), true),
-        (OutOfThree(), Words("rating", "grade", "score", "verdict"), Words("/"), true),
+        (OutOfThree(), Words("rating", "grade", "score", "verdict"), Words("/3", "/ ", "/\t"), true),
         (DoNotPenalise(), Words("mention", "reveal", "penalise", "penalize", "deduct", "dock"), null, false),
         (Authority(), Words("approved", "calibration example", "reference solution", "hiring committee", "validated", "gold-standard", "gold standard", "calibration purposes"), null, false),
         (Verdict(), Words("complete", "concluded", "finali", "final ", "overall ", "total "),
