@@ -819,6 +819,7 @@ internal static class DismissalDetector
     {
         // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
         var q = hit.Start - 1;
+        if (hit.Start >= cue.End) return KindAfter(tokens, f, clause, hit, cue);
         if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
         // "Serving every request with the heavy model is overkill", "A second ranking model is unnecessary": words after
         // a determiner say which model. "The whole model" is all of it.
@@ -833,6 +834,22 @@ internal static class DismissalDetector
         var id = tokens[q].Id;
         return Filler(id) || Lexicon.Negations.Contains(id) || Lexicon.Discourse.Contains(id) || Lexicon.WholeAdverbs.Contains(id)
             || Lexicon.ClauseWords.Contains(id) || Lexicon.Pronouns.Contains(id) ? null : q;
+    }
+
+    /// <summary>
+    /// "We don't need a deep model", "no need for a two-tower model": after the cue, words between a determiner and the
+    /// name, which ends the phrase, say which kind is waved away. "We don't need a model" or "the model" waves away the
+    /// dimension, and so does "no need for a separate monitoring setup", where the name only says what the setup is for.
+    /// </summary>
+    private static int? KindAfter(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
+    {
+        var q = hit.Start - 1;
+        if (q < cue.End || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
+        if (hit.End < f.TokenEnd && clause[hit.End - f.TokenStart] == clause[hit.Start - f.TokenStart] && !NamesNothing(tokens[hit.End].Id)) return null;
+        var k = q;
+        while (k > cue.End && !Lexicon.FunctionWords.Contains(tokens[k - 1].Id) && clause[k - 1 - f.TokenStart] == clause[q - f.TokenStart]) k--;
+        return k > cue.End - 1 && k > f.TokenStart && Lexicon.Determiners.Contains(tokens[k - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
+            && !Lexicon.Negations.Contains(tokens[q].Id) && !Lexicon.WholeAdverbs.Contains(tokens[q].Id) ? q : null;
     }
 
     /// <summary>

@@ -805,6 +805,21 @@ public class NegationTests
     }
 
     [Theory]
+    [InlineData("There's no need for a two-tower model.")]
+    [InlineData("We don't need a deep model for v1.")]
+    [InlineData("We don't need a transformer model here.")]
+    public void Needing_no_kind_of_model_dismisses_nothing(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
+    }
+
+    [Fact]
+    public void Needing_no_model_at_all_dismisses_modelling()
+    {
+        AssertDismissedAfterBase("We don't need a model.", Dimensions.Modelling);
+    }
+
+    [Theory]
     [InlineData("Some teams call monitoring overkill, not us.")]
     [InlineData("Many shops say monitoring is unnecessary, not us.")]
     public void Rejecting_what_others_wave_away_dismisses_nothing(string sentence)
