@@ -143,8 +143,8 @@ internal static class DismissalDetector
                 else if (NamesReplacement(matcher, tokens, f, clause, cue, aliasHit, target, hits)
                          || ExistingAfterColon(text.Lower, matcher, tokens, f, clause, cue, aliasHit, target)) continue;
                 else if (part && reason >= 0 && TwoPartsAfter(matcher, tokens, f, cue, target)) waved = null;
-                else waved = part ? Words(tokens, aliasHit) : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind
-                    ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
+                else waved = part || SaysWhich(tokens, f, clause, aliasHit, cue) ? Words(tokens, aliasHit)
+                    : Qualifier(tokens, f, clause, aliasHit, cue) is { } kind ? Words(tokens, new PhraseHit(kind, aliasHit.End, aliasHit.Payload)) : null;
                 if (reason >= 0 && NamedIn(matcher, tokens, reason, features[u + 1].TokenEnd, target)) continue;
                 if (waved is not null)
                 {
@@ -907,6 +907,21 @@ internal static class DismissalDetector
     }
 
     private const int MaxWordsAfterPreposition = 3;
+
+    /// <summary>
+    /// "We don't need data from other regions": after the cue, "from" or "beyond" right after the name and words of their
+    /// own after it say which of it is waved away. "We don't need monitoring for v1" or "for a ranker that is retrained
+    /// daily" say when or why, not which.
+    /// </summary>
+    private static bool SaysWhich(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
+    {
+        var after = hit.End;
+        var own = clause[hit.Start - f.TokenStart];
+        if (hit.Start < cue.End || after >= f.TokenEnd || clause[after - f.TokenStart] != own || !Lexicon.SubsetLeads.Contains(tokens[after].Id)) return false;
+        for (var t = after + 1; t < f.TokenEnd && t <= after + MaxWordsAfterPreposition && clause[t - f.TokenStart] == own; t++)
+            if (!NamesNothing(tokens[t].Id)) return true;
+        return false;
+    }
 
     /// <summary>
     /// A dimension named before a negated predicate that has an object of its own is not what the predicate negates:

@@ -258,6 +258,9 @@ internal static class Lexicon
     /// <summary>Words that make "any X will do" a shrug about a whole dimension only in a baseline's absence.</summary>
     public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");
 
+    /// <summary>Prepositions that narrow a name to some of it: "data from other regions", "monitoring beyond the defaults".</summary>
+    public static readonly HashSet<int> SubsetLeads = Ids("from beyond outside");
+
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
 
     /// <summary>Prepositions that open a phrase of time or place before a cue: "After release there is nothing to do."</summary>

@@ -813,6 +813,14 @@ public class NegationTests
         AssertKeptAfterBase(sentence);
     }
 
+    [Theory]
+    [InlineData("We don't need data from other regions for the first launch.")]
+    [InlineData("We don't need monitoring beyond the standard dashboards.")]
+    public void Needing_none_of_some_of_a_dimension_dismisses_nothing(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
+    }
+
     [Fact]
     public void Needing_no_model_at_all_dismisses_modelling()
     {
