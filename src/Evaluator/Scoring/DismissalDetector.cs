@@ -909,9 +909,9 @@ internal static class DismissalDetector
     private const int MaxWordsAfterPreposition = 3;
 
     /// <summary>
-    /// "We don't need data from other regions": after the cue, "from" or "beyond" right after the name and words of their
-    /// own after it say which of it is waved away. "We don't need monitoring for v1" or "for a ranker that is retrained
-    /// daily" say when or why, not which.
+    /// "We don't need data from other regions", "monitoring of the embedding service itself": after the cue, "from", "of"
+    /// or "beyond" right after the name and words of their own after it say which of it is waved away ("evaluation of any
+    /// kind" names nothing). "We don't need monitoring for v1" or "for a ranker that is retrained daily" say when or why.
     /// </summary>
     private static bool SaysWhich(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
     {
@@ -919,7 +919,7 @@ internal static class DismissalDetector
         var own = clause[hit.Start - f.TokenStart];
         if (hit.Start < cue.End || after >= f.TokenEnd || clause[after - f.TokenStart] != own || !Lexicon.SubsetLeads.Contains(tokens[after].Id)) return false;
         for (var t = after + 1; t < f.TokenEnd && t <= after + MaxWordsAfterPreposition && clause[t - f.TokenStart] == own; t++)
-            if (!NamesNothing(tokens[t].Id)) return true;
+            if (!NamesNothing(tokens[t].Id) && !Lexicon.VagueNouns.Contains(tokens[t].Id)) return true;
         return false;
     }
 

@@ -258,8 +258,8 @@ internal static class Lexicon
     /// <summary>Words that make "any X will do" a shrug about a whole dimension only in a baseline's absence.</summary>
     public static readonly HashSet<int> BaselineWords = Ids("baseline baselines start starting initially first prototype");
 
-    /// <summary>Prepositions that narrow a name to some of it: "data from other regions", "monitoring beyond the defaults".</summary>
-    public static readonly HashSet<int> SubsetLeads = Ids("from beyond outside");
+    /// <summary>Prepositions that narrow a name to some of it: "data from other regions", "monitoring of the embedding service".</summary>
+    public static readonly HashSet<int> SubsetLeads = Ids("from of beyond outside");
 
     public static readonly HashSet<int> Prepositions = Ids("from about on for of in at beyond per with across between within");
 

@@ -816,9 +816,18 @@ public class NegationTests
     [Theory]
     [InlineData("We don't need data from other regions for the first launch.")]
     [InlineData("We don't need monitoring beyond the standard dashboards.")]
+    [InlineData("We don't need monitoring of the embedding service itself; the platform exports its latency.")]
     public void Needing_none_of_some_of_a_dimension_dismisses_nothing(string sentence)
     {
         AssertKeptAfterBase(sentence);
+    }
+
+    [Theory]
+    [InlineData("We don't need evaluation of any kind.", Dimensions.Metrics)]
+    [InlineData("We won't need monitoring of the system.", Dimensions.Monitoring)]
+    public void Needing_none_of_a_dimension_of_any_kind_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
     }
 
     [Fact]
