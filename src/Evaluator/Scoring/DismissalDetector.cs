@@ -813,21 +813,20 @@ internal static class DismissalDetector
     /// <summary>
     /// "A deep model is overkill", "Real-time serving isn't needed": a word right before the dimension's name makes it
     /// one kind of it, so only that kind is waved away. Its position, or null when the name stands alone ("any
-    /// monitoring", "the model").
+    /// monitoring", "the model"). After the cue, see <see cref="KindAfter"/>.
     /// </summary>
     private static int? Qualifier(Token[] tokens, UnitFeatures f, int[] clause, PhraseHit hit, PhraseHit cue)
     {
+        if (hit.Start >= cue.End) return KindAfter(tokens, f, clause, hit, cue);
         // Only a name that opens the sentence as its subject: "I'll leave monitoring aside" has a verb before it.
         var q = hit.Start - 1;
-        if (hit.Start >= cue.End) return KindAfter(tokens, f, clause, hit, cue);
         if (hit.End > cue.Start || q < f.TokenStart || clause[q - f.TokenStart] != clause[hit.Start - f.TokenStart]) return null;
         // "Serving every request with the heavy model is overkill", "A second ranking model is unnecessary": words after
         // a determiner say which model. "The whole model" is all of it.
         var k = q;
         while (k > f.TokenStart && !Lexicon.FunctionWords.Contains(tokens[k - 1].Id) && !Lexicon.Negations.Contains(tokens[k - 1].Id)
                && clause[k - 1 - f.TokenStart] == clause[q - f.TokenStart]) k--;
-        if (k > f.TokenStart && Lexicon.Determiners.Contains(tokens[k - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
-            && !Lexicon.Negations.Contains(tokens[q].Id) && !Lexicon.WholeAdverbs.Contains(tokens[q].Id)) return q;
+        if (k > f.TokenStart && Lexicon.Determiners.Contains(tokens[k - 1].Id) && NamesAKind(tokens[q].Id)) return q;
         // "I'll leave monitoring aside": after a subject, the word before the name is a verb, not a kind.
         for (var t = f.TokenStart; t < q; t++)
             if (!Lexicon.FunctionWords.Contains(tokens[t].Id) || Lexicon.Subjects.Contains(tokens[t].Id)) return null;
@@ -848,9 +847,12 @@ internal static class DismissalDetector
         if (hit.End < f.TokenEnd && clause[hit.End - f.TokenStart] == clause[hit.Start - f.TokenStart] && !NamesNothing(tokens[hit.End].Id)) return null;
         var k = q;
         while (k > cue.End && !Lexicon.FunctionWords.Contains(tokens[k - 1].Id) && clause[k - 1 - f.TokenStart] == clause[q - f.TokenStart]) k--;
-        return k > cue.End - 1 && k > f.TokenStart && Lexicon.Determiners.Contains(tokens[k - 1].Id) && !Lexicon.FunctionWords.Contains(tokens[q].Id)
-            && !Lexicon.Negations.Contains(tokens[q].Id) && !Lexicon.WholeAdverbs.Contains(tokens[q].Id) ? q : null;
+        return Lexicon.Determiners.Contains(tokens[k - 1].Id) && NamesAKind(tokens[q].Id) ? q : null;
     }
+
+    /// <summary>A word before a name that says which kind ("deep", "two-tower"), not how much of it ("the", "no", "whole").</summary>
+    private static bool NamesAKind(int id) =>
+        !Lexicon.FunctionWords.Contains(id) && !Lexicon.Negations.Contains(id) && !Lexicon.WholeAdverbs.Contains(id);
 
     /// <summary>
     /// "Monitoring every frame is overkill", "I'd leave metrics like time spent out": words of their own right after the
