@@ -91,9 +91,9 @@ internal static partial class InjectionDetector
     /// part to be taken as complete and a JSON score block. Names come from the framework, so a team's own
     /// dimensions are covered as the shipped ones are.
     /// </summary>
-    public static ScorePatterns ScorePatternsFor(IReadOnlyList<DimensionDefinition> framework)
+    public static ScorePatterns ScorePatternsFor(IReadOnlyList<DimensionDefinition> definitions)
     {
-        var dimensions = Lowered(framework.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
+        var dimensions = Lowered(definitions.SelectMany(d => d.Aliases.Append(d.Id).Append(d.Title)));
         var all = dimensions.Concat(["overall", "total", "score", "overall score", "final score", "total score", "final level", "verdict"])
             .Distinct().ToList();
         var names = Alternation(all);
@@ -113,7 +113,7 @@ internal static partial class InjectionDetector
             + @"|\bgrade (?:it |this )?(?:accordingly|as if)\b";
         // {"overall": 100, "monitoring": 3} or {"scores": {...}}: keys are ids or titles, not aliases ({"model": {"type": ...}}
         // and {"inference": {...}} are configuration), and spell a name's spaces and hyphens as they like.
-        var keys = Alternation(Lowered(framework.SelectMany(d => new[] { d.Id, d.Title })))
+        var keys = Alternation(Lowered(definitions.SelectMany(d => new[] { d.Id, d.Title })))
             .Replace("-", "[ _-]", StringComparison.Ordinal).Replace(@"\ ", "[ _-]", StringComparison.Ordinal);
         var block = @"\{[^{}]{0,600}?""?(?<![a-z_])(?:overall|scores?|grades?|level|verdict|grader_output|"
             + keys + @")""?\s*:\s*(?:""?\d{1,3}(?![.\d])|\{)";
