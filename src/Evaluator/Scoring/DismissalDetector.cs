@@ -604,7 +604,7 @@ internal static class DismissalDetector
                 for (var v = t - 1; v >= from && v >= t - TargetReachBefore && clause[v - from] == clause[t - from]; v--)
                     if (verbs.Contains(tokens[v].Id))
                     {
-                        cues.Add(new PhraseHit(t, t + 1, LeaveCue));
+                        cues.Add(new PhraseHit(t, t + 1, Lexicon.LeaveOut));
                         break;
                     }
                 continue;
@@ -628,7 +628,7 @@ internal static class DismissalDetector
         // one: the negation disowns it.
         cues.RemoveAll(c => (c.End < to && Lexicon.Negations.Contains(tokens[c.End].Id) && !(c.End + 1 < to && Lexicon.Own.Contains(tokens[c.End + 1].Id)))
             || AboutDepth(tokens, from, to, clause, c)
-            || Keeps(tokens, from, to, clause, c) || (c.Payload is LeaveCue or Lexicon.HandOver && NegatedBefore(tokens, from, clause, c)));
+            || Keeps(tokens, from, to, clause, c) || (c.Payload is Lexicon.LeaveOut or Lexicon.HandOver && NegatedBefore(tokens, from, clause, c)));
         cues.Sort((a, b) => a.Start.CompareTo(b.Start));
         return cues;
     }
@@ -713,9 +713,6 @@ internal static class DismissalDetector
         var listed = ListedParts(matcher, tokens, cue.End, f.TokenEnd, scratch);
         return listed.Part is null && listed.Dimension >= 0 && !matcher.AboutProblem[listed.Dimension] ? listed.Dimension : -1;
     }
-
-    /// <summary>Payload of a "leave ... aside" or "leave ... out" cue found by its verb: apart from the lexicon's payloads.</summary>
-    private const int LeaveCue = 100;
 
     /// <summary>"except the daily retrain job", "beyond the latency budget" after the cue: something is kept.</summary>
     private static bool Keeps(Token[] tokens, int from, int to, int[] clause, PhraseHit cue)

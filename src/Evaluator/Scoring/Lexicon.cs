@@ -113,6 +113,12 @@ internal static class Lexicon
     /// </summary>
     public const int Ahead = 6;
 
+    /// <summary>
+    /// Payload of a "leave ... aside" or "leave ... out" cue, which the dismissal detector finds by its verb rather than in
+    /// these lists; kept here so that no two payloads share a value.
+    /// </summary>
+    public const int LeaveOut = 7;
+
     /// <summary>What may follow a cue that opens a unit and still leave it without an object: "Out of scope for this interview."</summary>
     public static readonly HashSet<int> ScopeFiller = Ids("interview question here now today discussion exercise case round v1 mvp launch first version ml engineer scientist role");
 
