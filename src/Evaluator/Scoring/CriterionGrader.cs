@@ -11,6 +11,7 @@ internal static class CriterionGrader
     public const double JustifiedThreshold = 0.75;
     private const int MaxEvidence = 3;
     private const int MaxEvidenceChars = 300;
+    private const int MinClauseWords = 8;
 
     /// <summary>Grades every criterion from its concept matches plus, by criterion id, any more evidence units.</summary>
     public static IReadOnlyDictionary<string, CriterionResult> GradeAll(AnswerAnalysis analysis, IReadOnlyDictionary<string, IReadOnlyList<int>>? moreEvidence = null)
@@ -86,11 +87,34 @@ internal static class CriterionGrader
         var found = new List<CriterionResult>();
         foreach (var slot in analysis.Matcher.Criteria)
             if (slot.Dimension == dimension && results[slot.Criterion.Id] is { Level: > 0 } result) found.Add(result);
-        var sentences = found.SelectMany(r => r.Evidence).Distinct().Count(q => !stuffed || analysis.FindUnit(q) is not { ListLike: true });
-        var specificSentences = found.Where(r => r.Level >= 2).SelectMany(r => r.Evidence).Distinct().Count();
+        var sentences = found.SelectMany(r => r.Evidence).Distinct().Where(q => !stuffed || analysis.FindUnit(q) is not { ListLike: true })
+            .Sum(q => Sentences(analysis, q));
+        var specificSentences = found.Where(r => r.Level >= 2).SelectMany(r => r.Evidence).Distinct().Sum(q => Sentences(analysis, q));
         var cap = sentences < 2 ? 1 : specificSentences < 2 ? 2 : 3;
         foreach (var result in found)
             if (result.Level > cap) results[result.Id] = result with { Level = cap };
+    }
+
+    /// <summary>
+    /// How many sentences a quoted unit is worth: one, or one per clause of its own between semicolons ("Offline I'd
+    /// measure nDCG@10 ..., sliced by language ...; online, the launch decision is an A/B test ..." is two sentences
+    /// written as one). A clause of a few words ("ndcg; recall@k; ctr") is a list item, not a sentence, and so is each of
+    /// the clauses after a colon.
+    /// </summary>
+    private static int Sentences(AnswerAnalysis analysis, string quote)
+    {
+        if (analysis.FindUnit(quote) is not { ListLike: false } unit) return 1;
+        // After a colon, semicolons part the items of a list ("pair features: mutual friends, ...; shared groups; age gap"),
+        // and so they do after a lead the segmenter took off ("Candidates: a transformer ...; a tree ...").
+        var colon = unit.Text.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0 && colon < unit.Text.IndexOf(';', StringComparison.Ordinal)) return 1;
+        var before = unit.Start;
+        while (before > 0 && analysis.Answer[before - 1] is ' ' or '\t') before--;
+        if (before > 0 && analysis.Answer[before - 1] == ':') return 1;
+        var clauses = 0;
+        foreach (var clause in unit.Text.Split(';'))
+            if (clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinClauseWords) clauses++;
+        return Math.Max(1, clauses);
     }
 
     /// <summary>

@@ -48,6 +48,29 @@ public class DepthTests
         Assert.Equal(3, deep.Level);
     }
 
+    [Fact]
+    public void Two_sentences_joined_by_a_semicolon_count_as_two()
+    {
+        var answer = $"## Model\n{JustifiedSentence.TrimEnd('.')}; {char.ToLowerInvariant(SecondJustifiedSentence[0])}{SecondJustifiedSentence[1..]}\n";
+
+        var modelling = Score(answer).Dimensions[Dimensions.Modelling];
+
+        Assert.Equal(3, modelling.Level);
+    }
+
+    [Theory]
+    [InlineData("The candidates:")] // a lead the segmenter takes off the sentence
+    [InlineData("I would compare two candidates for the model:")]
+    public void Items_after_a_colon_stay_one_sentence_however_long(string lead)
+    {
+        var answer = $"## Model\n{lead} a pretrained multimodal transformer fine-tuned with a multi-task loss since posts mix text and images; "
+            + "a gradient-boosted tree as the baseline to beat, because it trains in minutes and shows what the deep model adds.\n";
+
+        var modelling = Score(answer).Dimensions[Dimensions.Modelling];
+
+        Assert.Equal(1, modelling.Level);
+    }
+
     // A prose paragraph about evaluation (news-feed, held-out partial answer): its sentences share words with labels
     // ("comments", "shares") and user signals ("hides", "reports").
     private const string EvaluationParagraph =
