@@ -201,9 +201,6 @@ public static class BatchesEndpoints
         var completed = batch.State == BatchState.Completed;
         // Its bytes stay ours until released, also when the client goes away.
         HeldResults? held = null;
-        // Read from the database while the batch runs: an answer has no row until it is graded, so the next row read
-        // may lie past a pending one. Null once the batch is completed (every item has its row).
-        int[]? positions = null;
         try
         {
             while (true)
@@ -221,13 +218,9 @@ public static class BatchesEndpoints
                     ? held.Completed
                     : await db.Batches.AsNoTracking().AnyAsync(b => b.Id == batch.Id && b.State == BatchState.Completed, cancellationToken)
                         .ConfigureAwait(false));
-                if (held is null && !completed && positions is null)
-                    positions = await db.BatchAnswers.AsNoTracking().Where(i => i.BatchId == batch.Id).Select(i => i.Positions)
-                        .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false) is { } stored ? BatchAnswers.DecodePositions(stored) : null;
                 foreach (var item in held is not null ? held.After(sent) : BatchItemRows.ReadAfter(db, batch.Id, sent))
                 {
-                    // An earlier version stored pending items with their answers.
-                    if (item.State == ItemState.Pending || held is null && positions is not null && item.Position != NextPosition(positions, sent)) break;
+                    if (item.State == ItemState.Pending) break;
                     WriteRow(response, row, batch, item, csv);
                     sent = item.Position;
                     if (response.UnflushedBytes >= FlushBytes) await response.FlushAsync(cancellationToken).ConfigureAwait(false);
@@ -254,14 +247,6 @@ public static class BatchesEndpoints
         {
             held?.Release();
         }
-    }
-
-    /// <summary>The position after <paramref name="sent"/> among the batch's (in order); past the last, none.</summary>
-    private static int NextPosition(int[] positions, int sent)
-    {
-        var at = Array.BinarySearch(positions, sent);
-        at = at >= 0 ? at + 1 : ~at;
-        return at < positions.Length ? positions[at] : int.MaxValue;
     }
 
     /// <summary>How much is written into the response's pipe before it is sent (and the writer waits for a slow client).</summary>

@@ -11,7 +11,7 @@ public enum BatchState
     Completed = 2,
 }
 
-/// <summary>A submitted batch of answers: its answers wait in <see cref="BatchAnswers"/>, its items hold the results.</summary>
+/// <summary>A submitted batch of answers; its items hold the answers and, once graded, the results.</summary>
 public sealed class Batch
 {
     public required string Id { get; set; }

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Evaluator.Batches;
 
-/// <summary>How far a batch has got, counted from its item rows (graded and failed; pending being the rest).</summary>
+/// <summary>How far a batch has got, counted from its item rows.</summary>
 public sealed record BatchCounts(int Total, int Graded, int Failed, int Pending)
 {
     [JsonIgnore]
@@ -16,15 +16,13 @@ public sealed record BatchCounts(int Total, int Graded, int Failed, int Pending)
             .GroupBy(i => i.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.State, g => g.Count, cancellationToken).ConfigureAwait(false);
-        var graded = byState.GetValueOrDefault(ItemState.Graded);
-        var failed = byState.GetValueOrDefault(ItemState.Failed);
-        // An answer gets its item row once it is graded: pending is the rest.
-        return new(batch.Total, graded, failed, batch.Total - graded - failed);
+        return new(batch.Total, byState.GetValueOrDefault(ItemState.Graded), byState.GetValueOrDefault(ItemState.Failed),
+            byState.GetValueOrDefault(ItemState.Pending));
     }
 
     /// <summary>
     /// The batches with their counts in one query: two correlated counts over the (BatchId, State) index, pending
-    /// being the rest. Cheap enough for clients that poll.
+    /// being the rest (every item is in exactly one state). Cheap enough for clients that poll.
     /// </summary>
     public static IQueryable<CountedBatch> WithCounts(EvaluatorDb db, IQueryable<Batch> batches) =>
         batches.Select(b => new CountedBatch(b,

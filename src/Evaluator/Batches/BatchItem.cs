@@ -11,7 +11,7 @@ public enum ItemState
     Failed = 2,
 }
 
-/// <summary>One item of a batch once it is done: its result or its error.</summary>
+/// <summary>One answer of a batch: its input, and its result or error once done.</summary>
 public sealed class BatchItem
 {
     public required string BatchId { get; set; }
@@ -21,16 +21,13 @@ public sealed class BatchItem
 
     public string? ItemId { get; set; }
     public string? CaseId { get; set; }
-    /// <summary>
-    /// Set only in pending rows stored by earlier versions, which kept each answer in its item row until it was graded;
-    /// now a batch's answers are kept in <see cref="BatchAnswers"/> and a row is written once its item is done.
-    /// </summary>
+    /// <summary>The answer to grade; cleared once the item is graded or failed (the result quotes its evidence).</summary>
     public string? Answer { get; set; }
 
-    /// <summary>The organisation's rubric revision to grade with, in those pending rows; null for the built-in case.</summary>
+    /// <summary>The organisation's rubric revision to grade with; null for the built-in case.</summary>
     public int? Revision { get; set; }
 
-    /// <summary>Also the concurrency token: a result is written only over a Pending item (or as a new row), so never twice.</summary>
+    /// <summary>Also the concurrency token: a result is written only over a Pending item, so never twice.</summary>
     public ItemState State { get; set; }
 
     /// <summary>

@@ -10,10 +10,7 @@ namespace Evaluator.Batches;
 /// <summary>A stored batch and the lines it could not take (already stored as failed items).</summary>
 public sealed record SubmittedBatch(Batch Batch, IReadOnlyList<LineError> Rejected);
 
-/// <summary>
-/// Reads a batch body against the organisation's cases; stores the batch, its answers (<see cref="BatchAnswers"/>) and the
-/// lines it cannot take in one transaction; wakes the worker.
-/// </summary>
+/// <summary>Reads a batch body against the organisation's cases, stores batch and items in one transaction, wakes the worker.</summary>
 public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, RubricSet rubrics, IAnswerScorer scorer, PendingBatches pending)
 {
     public const string JsonLines = "jsonl";
@@ -55,18 +52,15 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
         var lines = new List<BatchLine>(positions.Length);
         try
         {
-            // Only the lines that cannot be graded get their rows now; the others get theirs once graded.
+            var items = new List<BatchItem>(positions.Length);
             for (var i = 0; i < positions.Length; i++)
             {
                 var line = jsonLines ? BatchReader.Parse(split![i].Number, split[i].Bytes, caseSet) : array![i];
+                var item = Item(batch.Id, line, visible);
                 lines.Add(line);
-                if (line is AnswerLine answer)
-                {
-                    work.Add(new BatchWork(answer.Line, answer.Id, answer.Rubric.Id, answer.Answer, visible[answer.Rubric.Id].Revision));
-                    continue;
-                }
-                var error = (LineError)line;
-                rejected.Add(new ResultRow(error.Line, error.Id, null, ItemState.Failed, null, error.Error));
+                items.Add(item);
+                if (item.State == ItemState.Pending) work.Add(new BatchWork(item.Position, item.ItemId!, item.CaseId!, item.Answer!, item.Revision));
+                else rejected.Add(new ResultRow(item.Position, item.ItemId, item.CaseId, item.State, null, item.Error));
             }
             work.Complete();
             batch.RubricsJson = JsonSerializer.Serialize(
@@ -74,14 +68,13 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
                     .Select(id => visible[id])
                     .Select(c => new RubricUse(c.Rubric.Id, c.Source, c.Revision, c.Rubric.Version)).ToList(),
                 EvaluatorJson.Options);
-            // Batch, answers and rejected lines commit together: a batch is never seen half stored.
+            // Batch and items commit together: a batch is never seen half stored.
             var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
                 db.Batches.Add(batch);
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                BatchItemRows.InsertRejected(db, batch.Id, rejected);
-                BatchItemRows.InsertAnswers(db, batch.Id, body, positions);
+                BatchItemRows.Insert(db, items);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             }
         }
@@ -98,4 +91,18 @@ public sealed class BatchSubmission(EvaluatorDb db, OrganisationCases cases, Rub
         if (!handedOver) pending.Enqueue(batch.Id);
         return new(batch, [.. lines.OfType<LineError>()]);
     }
+
+    private static BatchItem Item(string batchId, BatchLine line, Dictionary<string, ResolvedCase> visible) => line switch
+    {
+        AnswerLine answer => new BatchItem
+        {
+            BatchId = batchId, Position = answer.Line, ItemId = answer.Id, CaseId = answer.Rubric.Id, Answer = answer.Answer,
+            Revision = visible[answer.Rubric.Id].Revision, State = ItemState.Pending,
+        },
+        LineError error => new BatchItem
+        {
+            BatchId = batchId, Position = error.Line, ItemId = error.Id, State = ItemState.Failed, Error = error.Error,
+        },
+        _ => throw new InvalidOperationException($"Unexpected batch line {line.GetType().Name}."),
+    };
 }

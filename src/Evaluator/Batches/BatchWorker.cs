@@ -149,7 +149,7 @@ public sealed partial class BatchWorker(
         }
     }
 
-    /// <summary>A stored batch (queued, or left unfinished by an earlier run): its answers without a result are read back and graded.</summary>
+    /// <summary>A stored batch (queued, or left unfinished by an earlier run): its pending items are read back and graded.</summary>
     private async Task ProcessAsync(string batchId, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
@@ -157,17 +157,15 @@ public sealed partial class BatchWorker(
         var db = services.GetRequiredService<EvaluatorDb>();
         var batch = await MarkRunningAsync(db, batchId, cancellationToken).ConfigureAwait(false);
         if (batch is null) return;
-        var cases = services.GetRequiredService<OrganisationCases>();
-        var (pending, failed) = await StoredAnswers.ReadAsync(db, cases, services.GetRequiredService<RubricSet>().Framework, batch, cancellationToken)
-            .ConfigureAwait(false);
-        if (failed.Count > 0)
-        {
-            await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            BatchItemRows.Complete((SqliteConnection)db.Database.GetDbConnection(), batchId, failed);
-        }
+        var pending = await db.BatchItems.AsNoTracking()
+            .Where(i => i.BatchId == batchId && i.State == ItemState.Pending)
+            .OrderBy(i => i.Position)
+            .Select(i => new BatchWork(i.Position, i.ItemId!, i.CaseId!, i.Answer!, i.Revision))
+            .ToArrayAsync(cancellationToken).ConfigureAwait(false);
         if (pending.Length > 0)
         {
-            var rubrics = await LoadRubricsAsync(cases, batch.Organisation, pending, cancellationToken).ConfigureAwait(false);
+            var rubrics = await LoadRubricsAsync(services.GetRequiredService<OrganisationCases>(), batch.Organisation, pending, cancellationToken)
+                .ConfigureAwait(false);
             var scorer = services.GetRequiredKeyedService<IAnswerScorer>(batch.Scorer);
             await GradeAsync(batchId, new GradingWork(pending), rubrics, scorer, AlreadyStored, held: null, cancellationToken).ConfigureAwait(false);
         }
@@ -187,13 +185,9 @@ public sealed partial class BatchWorker(
         return batch;
     }
 
-    /// <summary>
-    /// Drops the batch's answers and marks it completed; its rows held in memory, when given, are kept for its first
-    /// download. In that order: a batch stopped in between has every item row and no answers, and simply completes again.
-    /// </summary>
+    /// <summary>Marks the batch completed; its rows held in memory, when given, are kept for its first download.</summary>
     private async Task CompleteAsync(EvaluatorDb db, Batch batch, HeldResults? held, CancellationToken cancellationToken)
     {
-        await db.BatchAnswers.Where(i => i.BatchId == batch.Id).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
         batch.State = BatchState.Completed;
         batch.CompletedAt = DateTime.UtcNow;
         batch.WebhookPending = await db.Webhooks.AnyAsync(w => w.Organisation == batch.Organisation, cancellationToken).ConfigureAwait(false);

@@ -7,5 +7,4 @@ public sealed partial class EvaluatorDb
 {
     public DbSet<Batch> Batches => Set<Batch>();
     public DbSet<BatchItem> BatchItems => Set<BatchItem>();
-    public DbSet<BatchAnswers> BatchAnswers => Set<BatchAnswers>();
 }

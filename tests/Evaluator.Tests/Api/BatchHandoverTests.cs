@@ -1,5 +1,3 @@
-using System.Text;
-using System.Text.Json;
 using Evaluator.Batches;
 using Evaluator.Data;
 using Evaluator.Rubrics;
@@ -58,37 +56,6 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.Equal(BatchState.Queued, factory.InDatabase(db => db.Batches.AsNoTracking().Single(b => b.Id == "b_not_stored").State));
     }
 
-    [Fact]
-    public async Task A_result_already_stored_is_kept_when_its_item_is_graded_again()
-    {
-        // Arrange: the batch is stored with item 2's result already in (an earlier run wrote it), then all three are graded.
-        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-        Assert.True(HandOver("b_graded_twice", 3, stored.Task));
-        factory.InDatabase(db =>
-        {
-            db.Batches.Add(NewBatch("b_graded_twice", 3));
-            db.BatchItems.Add(new BatchItem
-            {
-                BatchId = "b_graded_twice", Position = 2, ItemId = "a-2", CaseId = TestAnswers.Case, State = ItemState.Graded,
-                Result = Encoding.UTF8.GetBytes("{\"id\":\"stored-before\"}"),
-            });
-            return db.SaveChanges();
-        });
-
-        // Act
-        stored.SetResult(true);
-        using var client = await factory.ClientForAsync(Organisation);
-        await client.WaitForBatchAsync("b_graded_twice");
-        var results = await client.GetStringAsync("/api/batches/b_graded_twice/results");
-
-        // Assert: stored once each; the download sends the stored result, not the one graded again.
-        var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == "b_graded_twice").OrderBy(i => i.Position).ToList());
-        Assert.Equal([1, 2, 3], items.Select(i => i.Position));
-        Assert.Equal("{\"id\":\"stored-before\"}", Encoding.UTF8.GetString(items[1].Result!));
-        Assert.Equal(["a-1", "stored-before", "a-3"], results.Split('\n', StringSplitOptions.RemoveEmptyEntries)
-            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()));
-    }
-
     private bool HandOver(string batchId, int count, Task<bool> stored)
     {
         var rubric = factory.Services.GetRequiredService<RubricSet>().Get(TestAnswers.Case);
@@ -97,15 +64,13 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
             work, [.. Enumerable.Range(1, count)], new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
     }
 
-    private static Batch NewBatch(string batchId, int count) => new()
-    {
-        Id = batchId, Organisation = Organisation, InputFormat = BatchSubmission.JsonLines, Scorer = "local", Total = count,
-        CreatedAt = DateTime.UtcNow, RubricsJson = "[]",
-    };
-
     private void Store(string batchId, int count) => factory.InDatabase(db =>
     {
-        db.Batches.Add(NewBatch(batchId, count));
+        db.Batches.Add(new Batch
+        {
+            Id = batchId, Organisation = Organisation, InputFormat = BatchSubmission.JsonLines, Scorer = "local", Total = count,
+            CreatedAt = DateTime.UtcNow, RubricsJson = "[]",
+        });
         db.BatchItems.AddRange(Enumerable.Range(1, count).Select(i => new BatchItem
         {
             BatchId = batchId, Position = i, ItemId = $"a-{i}", CaseId = TestAnswers.Case, Answer = TestAnswers.Strong, State = ItemState.Pending,

@@ -44,7 +44,7 @@ public class BatchRetryTests(QuickBatchRetryFactory factory) : IClassFixture<Qui
     {
         // Arrange: a real SQLite trigger refuses every result of these items, as a full disk would.
         factory.InDatabase(db => db.Database.ExecuteSqlRaw("""
-            CREATE TRIGGER refuse_retry_results BEFORE INSERT ON "BatchItems"
+            CREATE TRIGGER refuse_retry_results BEFORE UPDATE OF "Result" ON "BatchItems"
             WHEN NEW."ItemId" LIKE 'retry-%' BEGIN SELECT RAISE(ABORT, 'disk full'); END;
             """));
         using var client = await factory.ClientForAsync("retries");

@@ -41,7 +41,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     }
 
     [Fact]
-    public async Task A_completed_batch_keeps_its_results_and_not_its_answers()
+    public async Task A_graded_item_keeps_its_result_and_not_its_answer()
     {
         using var client = await factory.ClientForAsync("batches");
         using var response = await client.PostAsync("/api/batches", TestAnswers.Ndjson(TestAnswers.JsonLines(3)));
@@ -53,7 +53,6 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.Equal(3, items.Count);
         Assert.All(items, i => Assert.Null(i.Answer));
         Assert.All(items, i => Assert.NotNull(i.Result));
-        Assert.False(factory.InDatabase(db => db.BatchAnswers.Any(a => a.BatchId == id)), "the batch's answers are still stored");
     }
 
     [Fact]
@@ -348,7 +347,7 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
     [Fact]
     public async Task Followed_results_come_from_memory_and_go_on_from_the_database_when_the_worker_stops_filling_it()
     {
-        // Arrange: a queued batch whose rows are held in memory as the worker holds them; the database has none yet.
+        // Arrange: a queued batch whose rows are held in memory as the worker holds them; the database has item 1 pending.
         using var client = await factory.ClientForAsync("follow-memory");
         AddQueuedBatch("b_memory", "follow-memory", (1, "a"), (2, "b"));
         var completions = factory.Services.GetRequiredService<BatchCompletions>();
@@ -377,16 +376,10 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.Equal("", rest);
     }
 
-    /// <summary>Stores an item's result as the worker does: its row is written once it is graded.</summary>
-    private void GradeInDatabase(string batchId, int position, string id) => factory.InDatabase(db =>
-    {
-        db.BatchItems.Add(new BatchItem
-        {
-            BatchId = batchId, Position = position, ItemId = id, CaseId = TestAnswers.Case, State = ItemState.Graded,
-            Result = Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"),
-        });
-        return db.SaveChanges();
-    });
+    private void GradeInDatabase(string batchId, int position, string id) => factory.InDatabase(db => db.BatchItems
+        .Where(i => i.BatchId == batchId && i.Position == position)
+        .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded)
+            .SetProperty(x => x.Result, Encoding.UTF8.GetBytes($"{{\"id\":\"{id}\"}}"))));
 
     [Fact]
     public async Task Followed_results_of_a_new_batch_hold_every_line_with_errors_in_place()
@@ -406,18 +399,12 @@ public class BatchesEndpointsTests(SmallBatchLimitsFactory factory) : IClassFixt
         Assert.StartsWith("id,", csv, StringComparison.Ordinal);
     }
 
-    /// <summary>
-    /// A batch stored as a submission stores it (its answers, no item rows yet) but never handed to the worker: it stays
-    /// queued until a test moves it on.
-    /// </summary>
+    /// <summary>A batch stored but never handed to the worker: it stays queued until a test moves it on.</summary>
     private void AddQueuedBatch(string id, string organisation, params (int Position, string ItemId)[] items) => factory.InDatabase(db =>
     {
         db.Batches.Add(new Batch { Id = id, Organisation = organisation, InputFormat = "jsonl", Scorer = "local", RubricsJson = "[]", Total = items.Length });
-        db.BatchAnswers.Add(new BatchAnswers
-        {
-            BatchId = id, Body = Encoding.UTF8.GetBytes(TestAnswers.JsonLines(items.Length)),
-            Positions = BatchAnswers.EncodePositions([.. items.Select(i => i.Position)]),
-        });
+        foreach (var (position, itemId) in items)
+            db.BatchItems.Add(new BatchItem { BatchId = id, Position = position, ItemId = itemId, CaseId = TestAnswers.Case, Answer = "x" });
         return db.SaveChanges();
     });
 

@@ -73,24 +73,6 @@ namespace Evaluator.Data.Migrations
                     b.ToTable("Batches");
                 });
 
-            modelBuilder.Entity("Evaluator.Batches.BatchAnswers", b =>
-                {
-                    b.Property<string>("BatchId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Body")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<byte[]>("Positions")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("BatchId");
-
-                    b.ToTable("BatchAnswers");
-                });
-
             modelBuilder.Entity("Evaluator.Batches.BatchItem", b =>
                 {
                     b.Property<string>("BatchId")
@@ -334,15 +316,6 @@ namespace Evaluator.Data.Migrations
                     b.HasKey("Organisation");
 
                     b.ToTable("Webhooks");
-                });
-
-            modelBuilder.Entity("Evaluator.Batches.BatchAnswers", b =>
-                {
-                    b.HasOne("Evaluator.Batches.Batch", null)
-                        .WithOne()
-                        .HasForeignKey("Evaluator.Batches.BatchAnswers", "BatchId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Evaluator.Batches.BatchItem", b =>
