@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using Evaluator.Batches;
 using Evaluator.Data;
 using Evaluator.Rubrics;
@@ -55,6 +57,33 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         Assert.All(items, i => Assert.Null(i.Result));
         Assert.Equal(BatchState.Queued, factory.InDatabase(db => db.Batches.AsNoTracking().Single(b => b.Id == "b_not_stored").State));
     }
+
+    [Fact]
+    public async Task A_result_already_stored_is_kept_when_its_item_is_graded_again()
+    {
+        // Arrange: the batch is stored with item 2's result already in (an earlier run wrote it), then all three are graded.
+        var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Assert.True(HandOver("b_graded_twice", 3, stored.Task));
+        Store("b_graded_twice", 3);
+        factory.InDatabase(db => db.BatchItems.Where(i => i.BatchId == "b_graded_twice" && i.Position == 2)
+            .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded).SetProperty(x => x.Answer, (string?)null)
+                .SetProperty(x => x.Result, Encoding.UTF8.GetBytes(StoredResult))));
+
+        // Act
+        stored.SetResult(true);
+        using var client = await factory.ClientForAsync(Organisation);
+        await client.WaitForBatchAsync("b_graded_twice");
+        var results = await client.GetStringAsync("/api/batches/b_graded_twice/results");
+
+        // Assert: stored once each; the download sends the stored result, not the one graded again.
+        var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == "b_graded_twice").OrderBy(i => i.Position).ToList());
+        Assert.All(items, i => Assert.Equal(ItemState.Graded, i.State));
+        Assert.Equal(StoredResult, Encoding.UTF8.GetString(items[1].Result!));
+        Assert.Equal(["a-1", "stored-before", "a-3"], results.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()));
+    }
+
+    private const string StoredResult = "{\"id\":\"stored-before\"}";
 
     private bool HandOver(string batchId, int count, Task<bool> stored)
     {
