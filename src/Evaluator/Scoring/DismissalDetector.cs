@@ -119,12 +119,13 @@ internal static class DismissalDetector
                     }
                     // "Not needed." / "Out of scope for this interview." opening a unit under a dimension's heading, or
                     // after a few words that name it like one ("Monitoring? Not necessary.").
-                    // "Stories are out of scope." or "- GPU: not needed." waves away its own subject, not the section.
+                    // "Stories are out of scope." or "- GPU: not needed." waves away its own subject, not the section, and
+                    // "Then we drop the duplicates." its object.
                     else if ((cue.Start - f.TokenStart > LeadingCueReach && f.Words > ShortUnit)
                         || SubjectBefore(tokens, f, cue) || UnnamedLabel(matcher, tokens, segments[u])
                         || ClauseHasTopic(matcher, tokens, f, clause, cue, hits)
                         || ReplacementAfter(tokens, f, cue, hits)
-                        || (cue.Payload is Lexicon.Scoping or Lexicon.Effort && HasObject(tokens, f, clause, cue))
+                        || (cue.Payload is Lexicon.Scoping or Lexicon.Effort or Lexicon.OpeningOnly && HasObject(tokens, f, clause, cue))
                         || (OpensBare(tokens, f, cue) && MoreAfter(text, tokens, f, clause, cue))) continue;
                     else if (AsksAbout(text.Lower, tokens, segments, features, injected, u))
                     {
@@ -937,6 +938,17 @@ internal static class DismissalDetector
             connected = Lexicon.Connectors.Contains(tokens[t].Id) || text.Lower.AsSpan(tokens[t - 1].End, tokens[t].Start - tokens[t - 1].End).Contains(',');
         if (!connected && !Lexicon.NeedWords.Contains(tokens[cue.Start].Id)) return false;
         var cueClause = clause[cue.Start - f.TokenStart];
+        // "Monitoring isn't needed for a carousel": a passive "needed" takes no object; what follows says what for. "The model
+        // wasn't required to be interpretable" says what is asked of it, and "Monitoring isn't needed as a separate service"
+        // which kind of it is not needed.
+        if (!connected && text.Lower.AsSpan(tokens[cue.Start].Start, tokens[cue.Start].End - tokens[cue.Start].Start) is "needed" or "required"
+            && (cue.End == f.TokenEnd || (tokens[cue.End].Id != To && tokens[cue.End].Id != As)))
+        {
+            var separate = false;
+            for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause && !separate; t++)
+                separate = Lexicon.SeparateWords.Contains(tokens[t].Id);
+            if (!separate) return false;
+        }
         for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause; t++)
         {
             // "Monitoring isn't needed for v1": the first version is no object.
@@ -945,6 +957,8 @@ internal static class DismissalDetector
         }
         return false;
     }
+
+    private static readonly int As = Vocabulary.Intern("as");
 
     private static bool ConnectorBetween(Token[] tokens, int from, int to)
     {
@@ -1040,6 +1054,8 @@ internal static class DismissalDetector
         // One phrase, only words and spaces between: "**Serving** Deployment is out of scope" has a lead, not a gerund.
         foreach (var c in text.Lower.AsSpan(tokens[v].End, tokens[hit.Start].Start - tokens[v].End))
             if (c != ' ' && !char.IsLetter(c)) return false;
+        // "Getting the data is someone else's problem": a verb of just doing it leaves the dimension what is waved away.
+        if (Lexicon.WorkGerunds.Contains(tokens[v].Id)) return false;
         var word = text.Lower.AsSpan(tokens[v].Start, tokens[v].End - tokens[v].Start);
         return word.Length > 5 && word.EndsWith("ing");
     }

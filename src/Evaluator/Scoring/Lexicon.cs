@@ -68,7 +68,7 @@ internal static class Lexicon
         "going to pass on", "i'll pass on", "i'd pass on", "we'll pass on", "faff about with", "faff around with", "a phase two thing", "a v2 thing", "a problem for later", "a later problem",
         // Sarcasm that grants a dimension only in a world without deadlines: "Monitoring? Sure, if we had infinite time."
         "sure if we had infinite time", "sure if we had unlimited time", "sure with infinite time", "sure with unlimited time"], 0),
-        (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do"], OpeningOnly),
+        (["forget about", "nothing to discuss", "won't do", "will not do", "nice to have won't do", "drop"], OpeningOnly),
         (["leave it to", "leave this to", "leave that to"], HandOver),
         (["none", "no", "nope", "nothing", "n/a", "not applicable", "tbd", "todo", "to be decided", "to be determined", "to do"], AloneOnly),
         (["i'm not going to cover", "i am not going to cover", "we're not going to cover", "we are not going to cover",
@@ -226,6 +226,12 @@ internal static class Lexicon
 
     /// <summary>The candidate's own side after a negation: "someone else's job, not mine" ("..., not us" rejects what others say).</summary>
     public static readonly HashSet<int> Own = Ids("mine ours");
+
+    /// <summary>
+    /// Gerunds that only mean doing a dimension's work: "Getting the data is someone else's problem" waves data away, where
+    /// "watching the model" is another activity (monitoring) done to it.
+    /// </summary>
+    public static readonly HashSet<int> WorkGerunds = Ids("getting collecting gathering sourcing acquiring obtaining preparing building designing doing handling");
 
     /// <summary>Pronouns a dismissal may point with: "I won't spend time on it", "It's out of scope".</summary>
     public static readonly HashSet<int> Pronouns = Ids("it its itself this that thats them these themselves");

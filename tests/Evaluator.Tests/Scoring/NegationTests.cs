@@ -852,6 +852,50 @@ public class NegationTests
         AssertDismissesNothing(sentence);
     }
 
+    [Theory]
+    [InlineData("Getting the data is someone else's problem.", Dimensions.Data)]
+    [InlineData("Building the model is out of scope for today.", Dimensions.Modelling)]
+    public void Doing_a_dimension_waved_away_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("We can drop monitoring entirely.", Dimensions.Monitoring)]
+    [InlineData("## Monitoring\n\nLet's drop this part.", Dimensions.Monitoring)]
+    public void Dropping_a_dimension_dismisses_it(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("Then we drop the duplicates and re-index.")]
+    [InlineData("A drop in the model's recall triggers an alert to the on-call engineer.")]
+    [InlineData("I'd drop the heavy ranker if latency goes over budget and fall back to the light model.")]
+    [InlineData("Getting the data labelled takes about two weeks with the vendor.")]
+    [InlineData("Watching the model is pointless without labels, so the alerts use proxy metrics.")]
+    public void Dropping_something_else_or_doing_more_than_a_dimension_dismisses_nothing(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
+    }
+
+    [Theory]
+    [InlineData("And **monitoring isn't needed** for a carousel.", Dimensions.Monitoring)]
+    [InlineData("Serving isn't required for an offline report.", Dimensions.Serving)]
+    public void A_dimension_not_needed_for_something_is_dismissed(string dismissal, string dimension)
+    {
+        AssertDismissedAfterBase(dismissal, dimension);
+    }
+
+    [Theory]
+    [InlineData("Serving doesn't need a GPU for this model.")]
+    [InlineData("The model wasn't required to be interpretable.")]
+    [InlineData("Monitoring isn't needed as a separate service; the platform exports the metrics we alert on.")]
+    public void A_dimension_that_needs_no_object_or_is_not_needed_as_one_kind_is_kept(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
+    }
+
     /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
     private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
