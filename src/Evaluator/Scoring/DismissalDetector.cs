@@ -620,7 +620,8 @@ internal static class DismissalDetector
             for (var n = t - 1; n >= from && n >= t - NegationReach && clause[n - from] == clause[t - from]; n--)
                 if (Lexicon.Negations.Contains(tokens[n].Id))
                 {
-                    cues.Add(new PhraseHit(t, t + 1, 0));
+                    // "Nothing more is needed for monitoring", "No further data is required": what is there suffices.
+                    if (!Beyond.Contains(tokens[n + 1].Id)) cues.Add(new PhraseHit(t, t + 1, 0));
                     break;
                 }
         }
@@ -792,6 +793,9 @@ internal static class DismissalDetector
             if (cue.Payload == Lexicon.Effort && (hit.Start < cue.End || MoreAfter(text, tokens, f, clause, hit)
                 || !OnlyDeterminers(tokens, cue.End, hit.Start) || DepthAfter(tokens, f, clause, hit) || !SpeakerBefore(tokens, f, cue))) continue;
             if (hit.Start >= cue.End && (cue.Payload == Lexicon.HandOver || ModifiesAnObject(tokens, hit, cue))) continue;
+            // "More GPUs aren't needed for serving": the subject is what is not needed; the name says what for.
+            if (hit.Start >= cue.End && cue.End < f.TokenEnd && PassiveNeed(text, tokens, cue) && Lexicon.Prepositions.Contains(tokens[cue.End].Id)
+                && SubjectBefore(tokens, f, cue)) continue;
             // "I can't see why we'd monitor this" waves it away; "I don't see why serving would be a bottleneck" says
             // something of it.
             if (hit.Start >= cue.End && cue.Payload == Lexicon.Ahead && MoreAfter(text, tokens, f, clause, hit)) continue;
@@ -941,8 +945,7 @@ internal static class DismissalDetector
         // "Monitoring isn't needed for a carousel": a passive "needed" takes no object; what follows says what for. "The model
         // wasn't required to be interpretable" says what is asked of it, and "Monitoring isn't needed as a separate service"
         // which kind of it is not needed.
-        if (!connected && text.Lower.AsSpan(tokens[cue.Start].Start, tokens[cue.Start].End - tokens[cue.Start].Start) is "needed" or "required"
-            && (cue.End == f.TokenEnd || (tokens[cue.End].Id != To && tokens[cue.End].Id != As)))
+        if (!connected && PassiveNeed(text, tokens, cue) && (cue.End == f.TokenEnd || (tokens[cue.End].Id != To && tokens[cue.End].Id != As)))
         {
             var separate = false;
             for (var t = cue.End; t < f.TokenEnd && clause[t - f.TokenStart] == cueClause && !separate; t++)
@@ -959,6 +962,12 @@ internal static class DismissalDetector
     }
 
     private static readonly int As = Vocabulary.Intern("as");
+
+    private static readonly HashSet<int> Beyond = [.. AnswerTokenizer.InternPhrase("more else further extra additional")];
+
+    /// <summary>"isn't needed", "is not required": the cue is a passive participle, which takes no object.</summary>
+    private static bool PassiveNeed(NormalizedText text, Token[] tokens, PhraseHit cue) =>
+        cue.End == cue.Start + 1 && text.Lower.AsSpan(tokens[cue.Start].Start, tokens[cue.Start].End - tokens[cue.Start].Start) is "needed" or "required";
 
     private static bool ConnectorBetween(Token[] tokens, int from, int to)
     {

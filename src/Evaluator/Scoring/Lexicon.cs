@@ -206,8 +206,11 @@ internal static class Lexicon
 
     public static readonly int Of = Ids("of").Single();
 
-    /// <summary>Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget".</summary>
-    public static readonly HashSet<int> Exceptions = Ids("except besides beyond");
+    /// <summary>
+    /// Words after a cue that keep something: "nothing to watch except the retrain job", "beyond the latency budget",
+    /// "no more monitoring than the standard dashboards".
+    /// </summary>
+    public static readonly HashSet<int> Exceptions = Ids("except besides beyond than");
 
     /// <summary>What a dismissal withholds from its pronoun: "won't spend much time on it".</summary>
     public static readonly HashSet<int> EffortWords = Ids("time effort energy words detail details attention thought work discussion");

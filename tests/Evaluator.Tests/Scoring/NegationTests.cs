@@ -896,6 +896,16 @@ public class NegationTests
         AssertKeptAfterBase(sentence);
     }
 
+    [Theory]
+    [InlineData("More GPUs aren't needed for serving because the two-tower lookups are cheap.")]
+    [InlineData("Nothing more is needed for monitoring.")]
+    [InlineData("No further data is needed.")]
+    [InlineData("We don't need any more monitoring than the standard dashboards.")]
+    public void Something_else_not_needed_for_a_dimension_or_nothing_more_needed_dismisses_nothing(string sentence)
+    {
+        AssertKeptAfterBase(sentence);
+    }
+
     /// <summary>A strong answer plus the dismissal: the dimension is dismissed and scores 0.</summary>
     private static void AssertDismissedAfterBase(string dismissal, string dimension)
     {
