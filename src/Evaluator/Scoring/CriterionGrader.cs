@@ -104,17 +104,28 @@ internal static class CriterionGrader
     private static int Sentences(AnswerAnalysis analysis, string quote)
     {
         if (analysis.FindUnit(quote) is not { ListLike: false } unit) return 1;
+        var text = unit.Text.AsSpan();
+        var semicolon = text.IndexOf(';');
+        if (semicolon < 0) return 1;
         // After a colon, semicolons part the items of a list ("pair features: mutual friends, ...; shared groups; age gap"),
         // and so they do after a lead the segmenter took off ("Candidates: a transformer ...; a tree ...").
-        var colon = unit.Text.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0 && colon < unit.Text.IndexOf(';', StringComparison.Ordinal)) return 1;
+        var colon = text.IndexOf(':');
+        if (colon >= 0 && colon < semicolon) return 1;
         var before = unit.Start;
         while (before > 0 && analysis.Answer[before - 1] is ' ' or '\t') before--;
         if (before > 0 && analysis.Answer[before - 1] == ':') return 1;
         var clauses = 0;
-        foreach (var clause in unit.Text.Split(';'))
-            if (clause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= MinClauseWords) clauses++;
+        foreach (var clause in text.Split(';'))
+            if (WordCount(text[clause]) >= MinClauseWords) clauses++;
         return Math.Max(1, clauses);
+    }
+
+    private static int WordCount(ReadOnlySpan<char> text)
+    {
+        var words = 0;
+        for (var i = 0; i < text.Length; i++)
+            if (!char.IsWhiteSpace(text[i]) && (i == 0 || char.IsWhiteSpace(text[i - 1]))) words++;
+        return words;
     }
 
     /// <summary>
