@@ -621,7 +621,7 @@ internal static class DismissalDetector
                 if (Lexicon.Negations.Contains(tokens[n].Id))
                 {
                     // "Nothing more is needed for monitoring", "No further data is required": what is there suffices.
-                    if (!Beyond.Contains(tokens[n + 1].Id)) cues.Add(new PhraseHit(t, t + 1, 0));
+                    if (!MoreWords.Contains(tokens[n + 1].Id)) cues.Add(new PhraseHit(t, t + 1, 0));
                     break;
                 }
         }
@@ -963,7 +963,8 @@ internal static class DismissalDetector
 
     private static readonly int As = Vocabulary.Intern("as");
 
-    private static readonly HashSet<int> Beyond = [.. AnswerTokenizer.InternPhrase("more else further extra additional")];
+    /// <summary>"Nothing more", "no further": after a negation, what is there suffices.</summary>
+    private static readonly HashSet<int> MoreWords = [.. AnswerTokenizer.InternPhrase("more else further extra additional")];
 
     /// <summary>"isn't needed", "is not required": the cue is a passive participle, which takes no object.</summary>
     private static bool PassiveNeed(NormalizedText text, Token[] tokens, PhraseHit cue) =>
