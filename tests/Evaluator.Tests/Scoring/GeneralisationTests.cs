@@ -63,6 +63,20 @@ public class GeneralisationTests
     }
 
     [Theory]
+    [InlineData("similar-listings", "The real test is to show the new strip to half the visitors and the old one to the other half for two weeks.")]
+    [InlineData("news-feed", "Then the new ranking goes to half the users while the control group keeps the old feed for two weeks.")]
+    [InlineData("video-search", "We would send half of the traffic to the new ranker and compare watches per search for two weeks.")]
+    public void An_online_experiment_in_plain_words_is_the_evaluation_protocol(string caseId, string sentence)
+    {
+        var answer = "I would rank the candidates with a model.\n\n" + sentence + "\n";
+
+        var protocol = Score(answer, caseId).Dimensions[Dimensions.Metrics].Criteria.Single(c => c.Id == "evaluation-protocol");
+
+        Assert.True(protocol.Level >= 1, $"evaluation-protocol is {protocol.Level}");
+        Assert.Contains(sentence, protocol.Evidence);
+    }
+
+    [Theory]
     [InlineData("street-view-blurring", "I'd first try a ready-made face finder to see how far it gets.")]
     [InlineData("harmful-content", "Posts go through an off-the-shelf classifier first.")]
     [InlineData("visual-search", "We run the query image through a neural network to get a feature vector.")]
