@@ -24,7 +24,7 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // Three answers are graded in milliseconds: by now they wait for their rows.
         await Task.Delay(500);
 
-        Store("b_stored_late", 3);
+        factory.StorePending("b_stored_late", Organisation, 3);
         stored.SetResult(true);
 
         using var client = await factory.ClientForAsync(Organisation);
@@ -39,7 +39,7 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
     public async Task Handed_over_batch_whose_storing_failed_gets_no_results_and_the_next_one_is_graded()
     {
         // Arrange: the rows are there, but the submission reports that storing them failed (a commit may fail late).
-        Store("b_not_stored", 3);
+        factory.StorePending("b_not_stored", Organisation, 3);
         var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(HandOver("b_not_stored", 3, stored.Task));
 
@@ -64,10 +64,8 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // Arrange: the batch is stored with item 2's result already in (an earlier run wrote it), then all three are graded.
         var stored = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         Assert.True(HandOver("b_graded_twice", 3, stored.Task));
-        Store("b_graded_twice", 3);
-        factory.InDatabase(db => db.BatchItems.Where(i => i.BatchId == "b_graded_twice" && i.Position == 2)
-            .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded).SetProperty(x => x.Answer, (string?)null)
-                .SetProperty(x => x.Result, Encoding.UTF8.GetBytes(StoredResult))));
+        factory.StorePending("b_graded_twice", Organisation, 3);
+        factory.StoreEarlierResult("b_graded_twice", 2);
 
         // Act
         stored.SetResult(true);
@@ -78,12 +76,10 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // Assert: stored once each; the download sends the stored result, not the one graded again.
         var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == "b_graded_twice").OrderBy(i => i.Position).ToList());
         Assert.All(items, i => Assert.Equal(ItemState.Graded, i.State));
-        Assert.Equal(StoredResult, Encoding.UTF8.GetString(items[1].Result!));
+        Assert.Equal(StoredBatches.EarlierResult, Encoding.UTF8.GetString(items[1].Result!));
         Assert.Equal(["a-1", "stored-before", "a-3"], results.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(line => JsonDocument.Parse(line).RootElement.GetProperty("id").GetString()));
     }
-
-    private const string StoredResult = "{\"id\":\"stored-before\"}";
 
     private bool HandOver(string batchId, int count, Task<bool> stored)
     {
@@ -92,18 +88,4 @@ public class BatchHandoverTests(ApiFactory factory) : IClassFixture<ApiFactory>
         return factory.Services.GetRequiredService<PendingBatches>().TryHandOver(batchId, new BatchHandover(
             work, [.. Enumerable.Range(1, count)], new Dictionary<(string, int?), CaseRubric?> { [(TestAnswers.Case, null)] = rubric }, "local", [], stored));
     }
-
-    private void Store(string batchId, int count) => factory.InDatabase(db =>
-    {
-        db.Batches.Add(new Batch
-        {
-            Id = batchId, Organisation = Organisation, InputFormat = BatchSubmission.JsonLines, Scorer = "local", Total = count,
-            CreatedAt = DateTime.UtcNow, RubricsJson = "[]",
-        });
-        db.BatchItems.AddRange(Enumerable.Range(1, count).Select(i => new BatchItem
-        {
-            BatchId = batchId, Position = i, ItemId = $"a-{i}", CaseId = TestAnswers.Case, Answer = TestAnswers.Strong, State = ItemState.Pending,
-        }));
-        return db.SaveChanges();
-    });
 }

@@ -15,16 +15,13 @@ namespace Evaluator.Tests.Api;
 public class BatchResumeTests(ApiFactory factory) : IClassFixture<ApiFactory>
 {
     private const string Organisation = "resume";
-    private const string StoredResult = "{\"id\":\"stored-before\"}";
 
     [Fact]
     public async Task Stored_batch_is_graded_where_it_stopped_and_keeps_the_results_it_had()
     {
         // Arrange: three answers, the second graded before the stop.
-        Store("b_resume", TestAnswers.Case, revision: null, count: 3);
-        factory.InDatabase(db => db.BatchItems.Where(i => i.BatchId == "b_resume" && i.Position == 2)
-            .ExecuteUpdate(i => i.SetProperty(x => x.State, ItemState.Graded).SetProperty(x => x.Answer, (string?)null)
-                .SetProperty(x => x.Result, Encoding.UTF8.GetBytes(StoredResult))));
+        factory.StorePending("b_resume", Organisation, 3);
+        factory.StoreEarlierResult("b_resume", 2);
 
         // Act
         var done = await ResumeAsync("b_resume");
@@ -32,7 +29,7 @@ public class BatchResumeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         // Assert: the other two graded, the stored result kept, no answer left.
         Assert.Equal(3, done.GetProperty("counts").GetProperty("graded").GetInt32());
         var items = factory.InDatabase(db => db.BatchItems.AsNoTracking().Where(i => i.BatchId == "b_resume").OrderBy(i => i.Position).ToList());
-        Assert.Equal(StoredResult, Encoding.UTF8.GetString(items[1].Result!));
+        Assert.Equal(StoredBatches.EarlierResult, Encoding.UTF8.GetString(items[1].Result!));
         Assert.All([items[0], items[2]], i => Assert.Equal(i.ItemId, Evaluation(i).GetProperty("id").GetString()));
         Assert.All(items, i => Assert.Null(i.Answer));
     }
@@ -44,7 +41,7 @@ public class BatchResumeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var admin = await factory.ClientForAsync(Organisation, Roles.Admin);
         await admin.PutAsync("/api/rubrics/resume-feed", TestAnswers.Yaml(TestAnswers.RubricYaml("resume-feed", "1")));
         await admin.PutAsync("/api/rubrics/resume-feed", TestAnswers.Yaml(TestAnswers.RubricYaml("resume-feed", "2")));
-        Store("b_resume_revision", "resume-feed", revision: 1, count: 2);
+        factory.StorePending("b_resume_revision", Organisation, 2, "resume-feed", revision: 1);
 
         // Act
         await ResumeAsync("b_resume_revision");
@@ -61,22 +58,6 @@ public class BatchResumeTests(ApiFactory factory) : IClassFixture<ApiFactory>
         using var client = await factory.ClientForAsync(Organisation);
         return await client.WaitForBatchAsync(batchId);
     }
-
-    /// <summary>A batch and its pending items as a submission stores them (line numbers from 1).</summary>
-    private void Store(string batchId, string caseId, int? revision, int count) => factory.InDatabase(db =>
-    {
-        db.Batches.Add(new Batch
-        {
-            Id = batchId, Organisation = Organisation, InputFormat = BatchSubmission.JsonLines, Scorer = "local", Total = count,
-            CreatedAt = DateTime.UtcNow, RubricsJson = "[]",
-        });
-        db.BatchItems.AddRange(Enumerable.Range(1, count).Select(i => new BatchItem
-        {
-            BatchId = batchId, Position = i, ItemId = $"a-{i}", CaseId = caseId, Answer = TestAnswers.Strong, Revision = revision,
-            State = ItemState.Pending,
-        }));
-        return db.SaveChanges();
-    });
 
     private static JsonElement Evaluation(BatchItem item) => JsonDocument.Parse(item.Result!).RootElement;
 }
