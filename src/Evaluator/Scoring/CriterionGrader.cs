@@ -116,16 +116,11 @@ internal static class CriterionGrader
         if (before > 0 && analysis.Answer[before - 1] == ':') return 1;
         var clauses = 0;
         foreach (var clause in text.Split(';'))
-            if (WordCount(text[clause]) >= MinClauseWords) clauses++;
+        {
+            var (start, length) = clause.GetOffsetAndLength(text.Length);
+            if (Segmenter.CountWords(unit.Text, start, start + length) >= MinClauseWords) clauses++;
+        }
         return Math.Max(1, clauses);
-    }
-
-    private static int WordCount(ReadOnlySpan<char> text)
-    {
-        var words = 0;
-        for (var i = 0; i < text.Length; i++)
-            if (!char.IsWhiteSpace(text[i]) && (i == 0 || char.IsWhiteSpace(text[i - 1]))) words++;
-        return words;
     }
 
     /// <summary>

@@ -291,7 +291,8 @@ internal static class Segmenter
 
     private static bool IsTableSeparator(string s, int a, int b) => s.AsSpan(a, b - a).IndexOfAnyExcept("|-: ") < 0;
 
-    private static int CountWords(string s, int a, int b)
+    /// <summary>Runs of non-space characters in s[a..b).</summary>
+    internal static int CountWords(string s, int a, int b)
     {
         var count = 0;
         var inWord = false;
